@@ -1,0 +1,13 @@
+import { QueryClient } from '@tanstack/svelte-query';
+
+/** The app's one query cache. Every key in it starts with a workspace id (see keys.ts). */
+export const queryClient = new QueryClient({
+	defaultOptions: {
+		queries: {
+			// Live events keep data fresh; refetching on focus would only duplicate them.
+			refetchOnWindowFocus: false,
+			retry: false,
+			staleTime: 30_000
+		}
+	}
+});

@@ -1,0 +1,145 @@
+import { createPersistedState, type PersistedStorage } from '@repo/svelte-utils';
+import { nanoid } from 'nanoid';
+import { z } from 'zod';
+import { recoverWorkspaces, type StorageNotice } from './storage-recovery.ts';
+import {
+	validateWorkspaceInput,
+	workspaceSchema,
+	type ValidationResult,
+	type Workspace,
+	type WorkspaceInput
+} from './workspace.ts';
+
+export const WORKSPACES_KEY = 'opencode-workspaces';
+
+export type WorkspaceStoreOptions = {
+	/** @default window.localStorage (in-memory where that is unavailable) */
+	storage?: PersistedStorage;
+	/** @default Date.now */
+	now?: () => number;
+};
+
+export type SaveResult =
+	{ ok: true; workspace: Workspace } | Extract<ValidationResult, { ok: false }>;
+
+/**
+ * The stored workspace list: validated, recovered without loss when storage is damaged, and
+ * changed only through functions that apply each change to the freshest stored list, so tabs
+ * adding or editing at the same time never overwrite each other.
+ */
+export function createWorkspaceStore(options: WorkspaceStoreOptions = {}) {
+	const now = options.now ?? Date.now;
+	const backupStorage = options.storage ?? browserStorageOrNull();
+	let notices = $state<StorageNotice[]>([]);
+	let loadRecovery: ReturnType<typeof recoverWorkspaces> | undefined;
+
+	const state = createPersistedState({
+		key: WORKSPACES_KEY,
+		schema: z.array(workspaceSchema),
+		storage: options.storage,
+		onParseError(error) {
+			const recovery = recoverWorkspaces(WORKSPACES_KEY, error, backupStorage ?? noStorage);
+			if (recovery.notice) notices = [...notices, recovery.notice];
+			loadRecovery ??= recovery;
+			return recovery.workspaces;
+		},
+		onUpdateError(error) {
+			notices = [
+				...notices,
+				{
+					title: 'Changes to your workspaces were not saved',
+					description: `The browser refused to store them (${errorName(error)}). They stay in this tab until a later save succeeds; free some browser storage and try again.`
+				}
+			];
+		}
+	});
+
+	// Replace damaged data with the clean list only once it is safe in a backup.
+	if (loadRecovery?.notice && loadRecovery.backedUp) state.value = [...state.value];
+
+	function byId(id: string) {
+		return state.value.find((w) => w.id === id);
+	}
+
+	return {
+		/** Every stored workspace, in the order they were added. */
+		get list(): readonly Workspace[] {
+			return state.value;
+		},
+
+		/** Messages about storage the UI should show once; reading them empties the list. */
+		takeNotices(): StorageNotice[] {
+			const taken = notices;
+			if (taken.length) notices = [];
+			return taken;
+		},
+
+		get hasNotices() {
+			return notices.length > 0;
+		},
+
+		getWorkspace: byId,
+
+		createWorkspace(input: WorkspaceInput): SaveResult {
+			const valid = validateWorkspaceInput(input);
+			if (!valid.ok) return valid;
+			const time = now();
+			const workspace: Workspace = {
+				...valid.value,
+				id: nanoid(),
+				createdAt: time,
+				lastUsedAt: time
+			};
+			state.update((list) => [...list, workspace]);
+			return { ok: true, workspace };
+		},
+
+		updateWorkspace(id: string, changes: Partial<WorkspaceInput>): SaveResult {
+			const existing = byId(id);
+			if (!existing) {
+				return { ok: false, errors: { name: 'This workspace no longer exists.' } };
+			}
+			const valid = validateWorkspaceInput({ ...existing, ...changes });
+			if (!valid.ok) return valid;
+			let saved: Workspace = { ...existing, ...valid.value };
+			state.update((list) =>
+				list.map((w) => (w.id === id ? (saved = { ...w, ...valid.value }) : w))
+			);
+			return { ok: true, workspace: saved };
+		},
+
+		/** Records that the workspace was just used (e.g. a session was opened on it). */
+		markWorkspaceUsed(id: string) {
+			const time = now();
+			state.update((list) => list.map((w) => (w.id === id ? { ...w, lastUsedAt: time } : w)));
+		},
+
+		deleteWorkspace(id: string) {
+			state.update((list) => list.filter((w) => w.id !== id));
+		},
+
+		destroy() {
+			state.destroy();
+		}
+	};
+}
+
+export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
+
+const noStorage = {
+	setItem() {
+		throw new Error('no storage');
+	}
+};
+
+function browserStorageOrNull(): Pick<Storage, 'setItem'> | null {
+	try {
+		return typeof window === 'undefined' ? null : window.localStorage;
+	} catch {
+		return null;
+	}
+}
+
+function errorName(error: unknown): string {
+	return error instanceof Error || error instanceof DOMException ? error.name : 'unknown error';
+}

@@ -1,0 +1,1 @@
+export * from './persisted-state/index.ts';

@@ -1,0 +1,2 @@
+export * from './persisted-state.svelte.ts';
+export { createMemoryStorage } from './memory-storage.ts';

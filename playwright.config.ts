@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_APP_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+/** Debian's Chromium: Playwright's own browser download cannot run on these machines. */
+const chromium = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run',
+		'--disable-quic'
+	]
+};
+
+export default defineConfig({
+	testDir: 'apps/sh/e2e',
+	testMatch: '**/*.e2e.ts',
+	outputDir: 'test-results',
+	fullyParallel: false,
+	workers: 1,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
+	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+	use: {
+		baseURL,
+		headless: true,
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+		launchOptions: chromium
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
+	// The built static output with an SPA fallback: what users deploy, not `vite preview`.
+	webServer: {
+		command: `pnpm --filter sh exec sirv build --single 200.html --port ${PORT} --host 127.0.0.1`,
+		url: baseURL,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});
