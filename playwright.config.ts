@@ -20,7 +20,8 @@ const chromium = {
 export default defineConfig({
 	testDir: 'apps/sh/e2e',
 	testMatch: '**/*.e2e.ts',
-	outputDir: 'test-results',
+	outputDir: 'test-results/playwright',
+	globalSetup: './apps/sh/e2e/support/global-setup.ts',
 	fullyParallel: false,
 	workers: 1,
 	forbidOnly: !!process.env.CI,

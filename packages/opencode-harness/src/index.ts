@@ -21,4 +21,5 @@ export {
 export { startHarness, type Harness, type HarnessOptions } from './harness.ts';
 export { readHarnessInfo, writeHarnessInfo, type HarnessInfo } from './harness-info.ts';
 export { stopAll } from './registry.ts';
+export { createSandbox, type Sandbox } from './sandbox.ts';
 export { waitFor, type WaitForOptions } from './wait-for.ts';

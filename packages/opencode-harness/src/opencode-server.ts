@@ -53,7 +53,9 @@ export type OpencodeServer = {
 	readonly startupMs: number;
 	/** SIGTERM (SIGKILL after 5 s), then removes the sandbox. Safe to call twice. */
 	stop(): Promise<void>;
-	/** Stops the process and starts a new one on the same port, sandbox and data. */
+	/** Stops the process but keeps its port, sandbox and data, for a later `restart()`. */
+	kill(): Promise<void>;
+	/** Stops the process (if running) and starts a new one on the same port, sandbox and data. */
 	restart(): Promise<void>;
 	/** The last lines the server printed. */
 	logTail(lines?: number): string;
@@ -185,6 +187,7 @@ export async function startOpencodeServer(options: OpencodeServerOptions): Promi
 			return startupMs;
 		},
 		stop,
+		kill: halt,
 		restart: async () => {
 			if (stopping) throw new Error(`opencode on ${url} was stopped; it cannot restart`);
 			await halt();

@@ -7,3 +7,4 @@ export type { Workspace, WorkspaceInput, WorkspaceFieldErrors } from './workspac
 export { validateWorkspaceInput, MAX_PORT, MIN_PORT } from './workspace.ts';
 export type { StorageNotice } from './storage-recovery.ts';
 export type { SaveResult, WorkspaceStore } from './workspaces.svelte.ts';
+export { connectionFor } from './connection.ts';
