@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** A model as opencode names it: `{ providerID: 'anthropic', modelID: 'claude-…' }`. */
+export const modelRefSchema = z.object({ providerID: z.string(), modelID: z.string() });
+export type ModelRef = z.infer<typeof modelRefSchema>;
+
 /** A stored opencode server, exactly as the design document defines it. */
 export const workspaceSchema = z.object({
 	id: z.string().min(1),
@@ -9,7 +13,10 @@ export const workspaceSchema = z.object({
 	username: z.string(),
 	password: z.string(),
 	createdAt: z.number(),
-	lastUsedAt: z.number()
+	lastUsedAt: z.number(),
+	// Per-workspace defaults for new sessions; optional so data stored before them still loads.
+	defaultModel: modelRefSchema.optional(),
+	defaultAgent: z.string().optional()
 });
 
 export type Workspace = z.infer<typeof workspaceSchema>;
@@ -57,7 +64,9 @@ export const workspaceInputSchema = z.object({
 		.min(MIN_PORT, `The port must be between ${MIN_PORT} and ${MAX_PORT}.`)
 		.max(MAX_PORT, `The port must be between ${MIN_PORT} and ${MAX_PORT}.`),
 	username: z.string().trim().min(1, 'Enter a username (opencode uses "opencode" by default).'),
-	password: z.string()
+	password: z.string(),
+	defaultModel: modelRefSchema.optional(),
+	defaultAgent: z.string().trim().min(1).optional()
 });
 
 export type WorkspaceInput = z.input<typeof workspaceInputSchema>;

@@ -3,8 +3,11 @@ import { createWorkspaceStore, WORKSPACES_KEY, type WorkspaceStore } from './wor
 import type { Workspace, WorkspaceInput } from './workspace.ts';
 
 const stores: WorkspaceStore[] = [];
+/** Stands in for AES-GCM sealing (tested on its own in sealing/): visible, but marked sealed. */
+const testSeal = async (password: string) => `sealed:v1:test:${password}`;
+
 function openTab(now?: () => number) {
-	const store = createWorkspaceStore({ now });
+	const store = createWorkspaceStore({ now, sealPassword: testSeal });
 	stores.push(store);
 	return store;
 }
@@ -59,15 +62,15 @@ afterEach(() => {
 });
 
 describe('CRUD', () => {
-	it('starts empty with no notice for a first-time user', () => {
+	it('starts empty with no notice for a first-time user', async () => {
 		const store = openTab();
 		expect(store.list).toEqual([]);
 		expect(store.takeNotices()).toEqual([]);
 	});
 
-	it('creates a workspace with an id and both times, and persists it', () => {
+	it('creates a workspace with an id and both times, and persists it', async () => {
 		const store = openTab(() => 1000);
-		const result = store.createWorkspace(input({ name: '  Padded  ', url: 'http://h:1/' }));
+		const result = await store.createWorkspace(input({ name: '  Padded  ', url: 'http://h:1/' }));
 		if (!result.ok) throw new Error('expected success');
 		expect(result.workspace).toMatchObject({
 			name: 'Padded',
@@ -76,18 +79,19 @@ describe('CRUD', () => {
 			lastUsedAt: 1000
 		});
 		expect(result.workspace.id).toMatch(/^[\w-]{21}$/);
+		expect(result.workspace.password).toBe('sealed:v1:test:secret');
 		expect(saved()).toEqual([result.workspace]);
 		expect(store.getWorkspace(result.workspace.id)).toEqual(result.workspace);
 	});
 
-	it('updates, marks used and deletes by id', () => {
+	it('updates, marks used and deletes by id', async () => {
 		let time = 1000;
 		const store = openTab(() => time);
-		const a = store.createWorkspace(input({ name: 'A' }));
-		const b = store.createWorkspace(input({ name: 'B' }));
+		const a = await store.createWorkspace(input({ name: 'A' }));
+		const b = await store.createWorkspace(input({ name: 'B' }));
 		if (!a.ok || !b.ok) throw new Error('expected success');
 
-		const updated = store.updateWorkspace(a.workspace.id, { name: 'A2', port: 4096 });
+		const updated = await store.updateWorkspace(a.workspace.id, { name: 'A2', port: 4096 });
 		expect(updated.ok && updated.workspace).toMatchObject({ name: 'A2', port: 4096 });
 		expect(store.getWorkspace(b.workspace.id)?.name).toBe('B');
 
@@ -101,9 +105,9 @@ describe('CRUD', () => {
 		expect((saved() as Workspace[]).map((w) => w.name)).toEqual(['B']);
 	});
 
-	it('refuses to update a workspace that is gone', () => {
+	it('refuses to update a workspace that is gone', async () => {
 		const store = openTab();
-		expect(store.updateWorkspace('missing', { name: 'x' }).ok).toBe(false);
+		expect((await store.updateWorkspace('missing', { name: 'x' })).ok).toBe(false);
 	});
 });
 
@@ -118,9 +122,9 @@ describe('validation: clear messages, nothing saved', () => {
 		[{ port: Number.NaN }, 'port', /port/i],
 		[{ name: '   ' }, 'name', /name/],
 		[{ name: 'x'.repeat(81) }, 'name', /80 characters/]
-	] as const)('rejects %o', (override, field, message) => {
+	] as const)('rejects %o', async (override, field, message) => {
 		const store = openTab();
-		const result = store.createWorkspace(input(override as Partial<WorkspaceInput>));
+		const result = await store.createWorkspace(input(override as Partial<WorkspaceInput>));
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.errors[field]).toMatch(message);
@@ -128,24 +132,24 @@ describe('validation: clear messages, nothing saved', () => {
 		expect(localStorage.getItem(WORKSPACES_KEY)).toBeNull();
 	});
 
-	it('keeps a stored workspace unchanged when an edit is invalid', () => {
+	it('keeps a stored workspace unchanged when an edit is invalid', async () => {
 		const store = openTab();
-		const created = store.createWorkspace(input());
+		const created = await store.createWorkspace(input());
 		if (!created.ok) throw new Error('expected success');
-		const result = store.updateWorkspace(created.workspace.id, { port: 70000 });
+		const result = await store.updateWorkspace(created.workspace.id, { port: 70000 });
 		expect(result.ok).toBe(false);
 		expect(store.getWorkspace(created.workspace.id)?.port).toBe(52341);
 	});
 
-	it('accepts a name of exactly 80 characters and ports at both ends', () => {
+	it('accepts a name of exactly 80 characters and ports at both ends', async () => {
 		const store = openTab();
-		expect(store.createWorkspace(input({ name: 'x'.repeat(80), port: 1 })).ok).toBe(true);
-		expect(store.createWorkspace(input({ port: 65535 })).ok).toBe(true);
+		expect((await store.createWorkspace(input({ name: 'x'.repeat(80), port: 1 }))).ok).toBe(true);
+		expect((await store.createWorkspace(input({ port: 65535 }))).ok).toBe(true);
 	});
 });
 
 describe('recovery from damaged storage, losing nothing', () => {
-	it('backs up corrupt JSON, starts empty and tells the user once', () => {
+	it('backs up corrupt JSON, starts empty and tells the user once', async () => {
 		localStorage.setItem(WORKSPACES_KEY, '[{"id": "half');
 		const store = openTab();
 		expect(store.list).toEqual([]);
@@ -161,7 +165,7 @@ describe('recovery from damaged storage, losing nothing', () => {
 		expect(openTab().takeNotices()).toEqual([]);
 	});
 
-	it('keeps every valid entry and backs up only the invalid ones', () => {
+	it('keeps every valid entry and backs up only the invalid ones', async () => {
 		const good = storedWorkspace();
 		const bad = { id: 'ws-2', name: 'Broken', url: 42 };
 		localStorage.setItem(WORKSPACES_KEY, JSON.stringify([good, bad]));
@@ -171,14 +175,14 @@ describe('recovery from damaged storage, losing nothing', () => {
 		expect(store.takeNotices()[0]?.description).toMatch(/1 saved workspace entry was not valid/);
 	});
 
-	it('backs up an object stored where a list belongs', () => {
+	it('backs up an object stored where a list belongs', async () => {
 		localStorage.setItem(WORKSPACES_KEY, JSON.stringify({ workspaces: 'nope' }));
 		const store = openTab();
 		expect(store.list).toEqual([]);
 		expect(JSON.parse(localStorage.getItem(backups()[0]!)!)).toEqual({ workspaces: 'nope' });
 	});
 
-	it('leaves damaged data in place when there is no room for a backup', () => {
+	it('leaves damaged data in place when there is no room for a backup', async () => {
 		const good = storedWorkspace();
 		const raw = JSON.stringify([good, { junk: true }]);
 		localStorage.setItem(WORKSPACES_KEY, raw);
@@ -196,14 +200,14 @@ describe('recovery from damaged storage, losing nothing', () => {
 		expect(localStorage.getItem(WORKSPACES_KEY)).toBe(raw);
 	});
 
-	it('reports a failed save and keeps the change in memory', () => {
+	it('reports a failed save and keeps the change in memory', async () => {
 		const store = openTab();
 		const setItem = Storage.prototype.setItem;
 		Storage.prototype.setItem = () => {
 			throw new DOMException('full', 'QuotaExceededError');
 		};
 		try {
-			expect(store.createWorkspace(input()).ok).toBe(true);
+			expect((await store.createWorkspace(input())).ok).toBe(true);
 		} finally {
 			Storage.prototype.setItem = setItem;
 		}
@@ -213,34 +217,75 @@ describe('recovery from damaged storage, losing nothing', () => {
 });
 
 describe('two tabs', () => {
-	it('shows a workspace added in one tab in the other', () => {
+	it('shows a workspace added in one tab in the other', async () => {
 		const tabA = openTab();
 		const tabB = openTab();
-		tabA.createWorkspace(input({ name: 'From A' }));
+		await tabA.createWorkspace(input({ name: 'From A' }));
 		deliverStorageEvent();
 		expect(tabB.list.map((w) => w.name)).toEqual(['From A']);
 	});
 
-	it('keeps both workspaces when two tabs add one at about the same time', () => {
+	it('keeps both workspaces when two tabs add one at about the same time', async () => {
 		const tabA = openTab();
 		const tabB = openTab();
-		tabA.createWorkspace(input({ name: 'From A' }));
+		await tabA.createWorkspace(input({ name: 'From A' }));
 		// Tab B adds before the storage event from A reached it.
-		tabB.createWorkspace(input({ name: 'From B' }));
+		await tabB.createWorkspace(input({ name: 'From B' }));
 		deliverStorageEvent();
 		expect(tabA.list.map((w) => w.name)).toEqual(['From A', 'From B']);
 		expect(tabB.list.map((w) => w.name)).toEqual(['From A', 'From B']);
 		expect((saved() as Workspace[]).map((w) => w.name)).toEqual(['From A', 'From B']);
 	});
 
-	it('does not resurrect a workspace another tab deleted when editing a different one', () => {
+	it('does not resurrect a workspace another tab deleted when editing a different one', async () => {
 		const tabA = openTab();
-		const a = tabA.createWorkspace(input({ name: 'A' }));
-		const b = tabA.createWorkspace(input({ name: 'B' }));
+		const a = await tabA.createWorkspace(input({ name: 'A' }));
+		const b = await tabA.createWorkspace(input({ name: 'B' }));
 		if (!a.ok || !b.ok) throw new Error('expected success');
 		const tabB = openTab();
 		tabA.deleteWorkspace(a.workspace.id);
-		tabB.updateWorkspace(b.workspace.id, { name: 'B2' });
+		await tabB.updateWorkspace(b.workspace.id, { name: 'B2' });
 		expect((saved() as Workspace[]).map((w) => w.name)).toEqual(['B2']);
+	});
+});
+
+describe('passwords at rest', () => {
+	it('stores only the sealed form of a new or changed password', async () => {
+		const store = openTab();
+		const created = await store.createWorkspace(input({ password: 'first' }));
+		if (!created.ok) throw new Error('expected success');
+		await store.updateWorkspace(created.workspace.id, { password: 'second' });
+		expect((saved() as Workspace[])[0]?.password).toBe('sealed:v1:test:second');
+		await store.updateWorkspace(created.workspace.id, { name: 'Renamed' });
+		expect((saved() as Workspace[])[0]?.password).toBe('sealed:v1:test:second');
+	});
+
+	it('seals plain-text passwords stored by earlier versions without losing a workspace', async () => {
+		const plain = storedWorkspace({ id: 'old', password: 'legacy' });
+		const sealed = storedWorkspace({ id: 'new', password: 'sealed:v1:test:kept' });
+		localStorage.setItem(WORKSPACES_KEY, JSON.stringify([plain, sealed]));
+		const store = openTab();
+		await store.sealPlainPasswords();
+		expect(saved()).toEqual([{ ...plain, password: 'sealed:v1:test:legacy' }, sealed]);
+	});
+
+	it('loads workspaces stored before per-workspace defaults existed', () => {
+		const old = storedWorkspace();
+		localStorage.setItem(WORKSPACES_KEY, JSON.stringify([old]));
+		const store = openTab();
+		expect(store.list).toEqual([old]);
+		expect(store.takeNotices()).toEqual([]);
+	});
+
+	it('refuses to save rather than store a password it could not seal', async () => {
+		const store = createWorkspaceStore({
+			sealPassword: () => Promise.reject(new DOMException('denied', 'InvalidStateError'))
+		});
+		stores.push(store);
+		const result = await store.createWorkspace(input());
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors.password).toMatch(/encryption key/);
+		expect(localStorage.getItem(WORKSPACES_KEY)).toBeNull();
 	});
 });

@@ -1,12 +1,14 @@
 import { createPersistedState, type PersistedStorage } from '@repo/svelte-utils';
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
+import { isSealed, seal } from './sealing/seal.ts';
 import { recoverWorkspaces, type StorageNotice } from './storage-recovery.ts';
 import {
 	validateWorkspaceInput,
 	workspaceSchema,
 	type ValidationResult,
 	type Workspace,
+	type WorkspaceFieldErrors,
 	type WorkspaceInput
 } from './workspace.ts';
 
@@ -17,6 +19,8 @@ export type WorkspaceStoreOptions = {
 	storage?: PersistedStorage;
 	/** @default Date.now */
 	now?: () => number;
+	/** Turns a typed password into what is stored. @default {@link seal} (AES-GCM) */
+	sealPassword?: (password: string) => Promise<string>;
 };
 
 export type SaveResult =
@@ -29,6 +33,7 @@ export type SaveResult =
  */
 export function createWorkspaceStore(options: WorkspaceStoreOptions = {}) {
 	const now = options.now ?? Date.now;
+	const sealPassword = options.sealPassword ?? seal;
 	const backupStorage = options.storage ?? browserStorageOrNull();
 	let notices = $state<StorageNotice[]>([]);
 	let loadRecovery: ReturnType<typeof recoverWorkspaces> | undefined;
@@ -57,6 +62,16 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}) {
 	// Replace damaged data with the clean list only once it is safe in a backup.
 	if (loadRecovery?.notice && loadRecovery.backedUp) state.value = [...state.value];
 
+	async function trySeal(
+		password: string
+	): Promise<{ ok: true; sealed: string } | { ok: false; errors: WorkspaceFieldErrors }> {
+		try {
+			return { ok: true, sealed: await sealPassword(password) };
+		} catch (error) {
+			return { ok: false, errors: { password: sealingFailed(error).description } };
+		}
+	}
+
 	function byId(id: string) {
 		return state.value.find((w) => w.id === id);
 	}
@@ -80,12 +95,15 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}) {
 
 		getWorkspace: byId,
 
-		createWorkspace(input: WorkspaceInput): SaveResult {
+		async createWorkspace(input: WorkspaceInput): Promise<SaveResult> {
 			const valid = validateWorkspaceInput(input);
 			if (!valid.ok) return valid;
+			const password = await trySeal(valid.value.password);
+			if (!password.ok) return password;
 			const time = now();
 			const workspace: Workspace = {
 				...valid.value,
+				password: password.sealed,
 				id: nanoid(),
 				createdAt: time,
 				lastUsedAt: time
@@ -94,18 +112,42 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}) {
 			return { ok: true, workspace };
 		},
 
-		updateWorkspace(id: string, changes: Partial<WorkspaceInput>): SaveResult {
+		/** Changes a workspace; a `password` in `changes` is the new plain-text password. */
+		async updateWorkspace(id: string, changes: Partial<WorkspaceInput>): Promise<SaveResult> {
 			const existing = byId(id);
 			if (!existing) {
 				return { ok: false, errors: { name: 'This workspace no longer exists.' } };
 			}
 			const valid = validateWorkspaceInput({ ...existing, ...changes });
 			if (!valid.ok) return valid;
-			let saved: Workspace = { ...existing, ...valid.value };
-			state.update((list) =>
-				list.map((w) => (w.id === id ? (saved = { ...w, ...valid.value }) : w))
-			);
+			let password = existing.password;
+			if (changes.password !== undefined) {
+				const sealed = await trySeal(valid.value.password);
+				if (!sealed.ok) return sealed;
+				password = sealed.sealed;
+			}
+			const updates = { ...valid.value, password };
+			let saved: Workspace = { ...existing, ...updates };
+			state.update((list) => list.map((w) => (w.id === id ? (saved = { ...w, ...updates }) : w)));
 			return { ok: true, workspace: saved };
+		},
+
+		/** Seals passwords stored in plain text by earlier versions; loses no workspace. */
+		async sealPlainPasswords() {
+			try {
+				for (const workspace of state.value) {
+					if (isSealed(workspace.password)) continue;
+					const plain = workspace.password;
+					const sealed = await sealPassword(plain);
+					state.update((list) =>
+						list.map((w) =>
+							w.id === workspace.id && w.password === plain ? { ...w, password: sealed } : w
+						)
+					);
+				}
+			} catch (error) {
+				notices = [...notices, sealingFailed(error)];
+			}
 		},
 
 		/** Records that the workspace was just used (e.g. a session was opened on it). */
@@ -138,6 +180,13 @@ function browserStorageOrNull(): Pick<Storage, 'setItem'> | null {
 	} catch {
 		return null;
 	}
+}
+
+function sealingFailed(error: unknown): StorageNotice {
+	return {
+		title: 'Passwords could not be encrypted',
+		description: `This browser refused to store the encryption key (${errorName(error)}). No new password was saved in plain text; allow site data for this app and try again.`
+	};
 }
 
 function errorName(error: unknown): string {
