@@ -20,7 +20,7 @@ const chromium = {
 export default defineConfig({
 	testDir: 'apps/sh/e2e',
 	testMatch: '**/*.e2e.ts',
-	outputDir: 'test-results/playwright',
+	outputDir: `test-results/playwright-${PORT}`,
 	globalSetup: './apps/sh/e2e/support/global-setup.ts',
 	fullyParallel: false,
 	workers: 1,

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { readHarnessInfo } from '@repo/opencode-harness';
 
-export const HARNESS_INFO_PATH = join(import.meta.dirname, '../../../../test-results/harness.json');
+// Keyed by the app's port so that two runs on one machine (E2E_APP_PORT) never share servers.
+export const HARNESS_INFO_PATH = join(
+	import.meta.dirname,
+	`../../../../test-results/harness-${process.env.E2E_APP_PORT ?? 4173}.json`
+);
 
 /** Two servers with different credentials; alpha's password is hostile to naive encoders. */
 export const SHARED_SERVERS = [

@@ -2,6 +2,8 @@ import { createPersistedState, type PersistedStorage } from '@repo/svelte-utils'
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
 import { isSealed, seal } from './sealing/seal.ts';
+import type { ImportPreviewItem } from './transfer/import-workspaces.ts';
+import { mergeImported } from './transfer/merge-imported.ts';
 import { recoverWorkspaces, type StorageNotice } from './storage-recovery.ts';
 import {
 	validateWorkspaceInput,
@@ -148,6 +150,30 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions = {}) {
 			} catch (error) {
 				notices = [...notices, sealingFailed(error)];
 			}
+		},
+
+		/**
+		 * Merges previewed import entries: new ones are added, ones with a local id update it, ones
+		 * whose URL is already here are skipped. Local entries are never removed.
+		 * @param passwords plain passwords from the file, by workspace id
+		 */
+		async importWorkspaces(
+			items: readonly ImportPreviewItem[],
+			passwords: ReadonlyMap<string, string>
+		): Promise<{ added: number; updated: number; skipped: number }> {
+			const incoming: Workspace[] = [];
+			for (const { workspace, action } of items) {
+				if (action === 'same_url') continue;
+				const { password: _encrypted, ...fields } = workspace;
+				// Without a password in the file, a new entry gets an empty one; the user adds it later.
+				const sealed = await trySeal(passwords.get(workspace.id) ?? '');
+				if (!sealed.ok) throw new Error(sealed.errors.password);
+				incoming.push({ ...fields, password: sealed.sealed });
+			}
+			state.update((list) => mergeImported(list, incoming, passwords));
+			const updated = items.filter((i) => i.action === 'update').length;
+			const skipped = items.filter((i) => i.action === 'same_url').length;
+			return { added: incoming.length - updated, updated, skipped };
 		},
 
 		/** Records that the workspace was just used (e.g. a session was opened on it). */

@@ -1,3 +1,4 @@
+import { fromBase64, toBase64 } from './base64.ts';
 import { loadOrCreateSealingKey, loadSealingKey } from './key-store.ts';
 
 const PREFIX = 'sealed:v1:';
@@ -44,14 +45,4 @@ export async function unseal(stored: string): Promise<string> {
 			cause: error
 		});
 	}
-}
-
-function toBase64(bytes: Uint8Array): string {
-	let binary = '';
-	for (const byte of bytes) binary += String.fromCharCode(byte);
-	return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-	return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
