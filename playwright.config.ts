@@ -37,9 +37,10 @@ export default defineConfig({
 		launchOptions: chromium
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
-	// The built static output with an SPA fallback: what users deploy, not `vite preview`.
+	// The built static output with its SPA fallback and headers, served as `npm start` serves it
+	// (not `vite preview`, which runs kit's own server and never uses the fallback page).
 	webServer: {
-		command: `pnpm --filter sh exec sirv build --single 200.html --port ${PORT} --host 127.0.0.1`,
+		command: `pnpm exec tsx packages/tooling/src/start.ts --app-only --port ${PORT}`,
 		url: baseURL,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000

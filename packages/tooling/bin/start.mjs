@@ -1,10 +1,18 @@
-// `npm start`: installs what is missing, builds the app and serves the static build with its
-// single-page fallback on http://localhost:PORT (PORT env, default 5173).
+// `npm start`: installs what is missing, builds the app, then serves it and (unless --app-only)
+// starts a local opencode server to connect to. Options: `npm start -- --help`.
+import { spawn } from 'node:child_process';
 import { ensurePnpm, installDependencies, run } from './setup.mjs';
 
-const port = process.env.PORT ?? '5173';
-ensurePnpm();
-installDependencies();
-run('pnpm', ['--filter', 'sh', 'build']);
-console.log(`\nOpencode SH: http://localhost:${port}\n`);
-run('pnpm', ['--filter', 'sh', 'exec', 'sirv', 'build', '--single', '200.html', '--port', port, '--host', 'localhost']);
+const args = process.argv.slice(2);
+if (!args.includes('--help') && !args.includes('-h')) {
+	ensurePnpm();
+	installDependencies();
+	run('pnpm', ['--filter', 'sh', 'build']);
+}
+const child = spawn('pnpm', ['exec', 'tsx', 'packages/tooling/src/start.ts', ...args], {
+	stdio: 'inherit'
+});
+// Ctrl-C reaches the child too; it stops opencode and the server, then this process follows.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => child.kill('SIGTERM'));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
