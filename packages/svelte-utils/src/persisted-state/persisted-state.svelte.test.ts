@@ -140,6 +140,30 @@ describe('writing', () => {
 		]);
 	});
 
+	it('builds the next update on memory while a failed write left storage behind', () => {
+		let full = false;
+		const memory = createMemoryStorage();
+		const storage: PersistedStorage = {
+			getItem: (key) => memory.getItem(key),
+			removeItem: (key) => memory.removeItem(key),
+			setItem: (key, value) => {
+				if (full) throw new DOMException('quota', 'QuotaExceededError');
+				memory.setItem(key, value);
+			}
+		};
+		const { store } = makeStore({ storage, onUpdateError: () => {} });
+		store.update((list) => [...list, { id: 'saved', n: 1 }]);
+		full = true;
+		store.update((list) => [...list, { id: 'unsaved', n: 2 }]);
+		full = false;
+		store.update((list) => [...list, { id: 'later', n: 3 }]);
+		expect(JSON.parse(memory.getItem(KEY)!).map((item: { id: string }) => item.id)).toEqual([
+			'saved',
+			'unsaved',
+			'later'
+		]);
+	});
+
 	it('is reactive: effects rerun when the value is assigned', () => {
 		const { store } = makeStore();
 		const seen: number[] = [];

@@ -44,7 +44,8 @@ export type PersistedState<T> = {
 	/**
 	 * Applies `change` to the freshest stored value (a write from another tab that has not been
 	 * delivered yet included) and persists the result, so concurrent tabs don't lose each other's
-	 * changes.
+	 * changes. After a failed write it builds on the in-memory value instead, which holds the
+	 * changes storage does not have yet.
 	 */
 	update(change: (current: T) => T): T;
 	/** Stops listening for other tabs' writes. */
@@ -92,13 +93,19 @@ export function createPersistedState<TSchema extends StandardSchemaV1>(
 		return parsed.ok ? parsed.value : onParseError(parsed.error);
 	}
 
+	// True while the in-memory value holds changes a failed write could not persist: storage is
+	// then older than memory, so changes must build on memory or the unsaved ones are lost.
+	let unsaved = false;
+
 	function write(next: T) {
 		try {
 			storage.setItem(key, JSON.stringify(next));
 		} catch (error) {
+			unsaved = true;
 			onUpdateError?.(error);
 			return;
 		}
+		unsaved = false;
 		onUpdateSuccess?.(next);
 	}
 
@@ -126,8 +133,8 @@ export function createPersistedState<TSchema extends StandardSchemaV1>(
 			set(next);
 		},
 		update(change) {
-			const stored = parse(readSafely(storage, key));
-			const next = change(stored.ok ? stored.value : current);
+			const stored = unsaved ? undefined : parse(readSafely(storage, key));
+			const next = change(stored?.ok ? stored.value : current);
 			set(next);
 			return next;
 		},
