@@ -6,7 +6,12 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// A single-page app: every unknown path gets the fallback page, which boots the router.
-		adapter: adapter({ fallback: '200.html' }),
+		// APP_BUILD_DIR lets parallel local runs build without overwriting each other's output.
+		adapter: adapter({
+			pages: process.env.APP_BUILD_DIR ?? 'build',
+			assets: process.env.APP_BUILD_DIR ?? 'build',
+			fallback: '200.html'
+		}),
 		alias: {
 			$lib: 'src/lib'
 		},

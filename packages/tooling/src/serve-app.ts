@@ -3,8 +3,12 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 
-/** The app's static build: `apps/sh/build`. */
-export const BUILD_DIR = join(import.meta.dirname, '../../../apps/sh/build');
+/** The app's static build: `apps/sh/build`, or `apps/sh/$APP_BUILD_DIR`. */
+export const BUILD_DIR = join(
+	import.meta.dirname,
+	'../../../apps/sh',
+	process.env.APP_BUILD_DIR ?? 'build'
+);
 
 /**
  * Reads the `/*` block of a Netlify/Cloudflare-style `_headers` file, so this server sends the
