@@ -30,7 +30,7 @@ export default ts.config(
 		ignores: [
 			'**/node_modules/',
 			'**/.svelte-kit/',
-			'**/build/',
+			'**/build/', '**/build-*/',
 			'**/generated/',
 			'**/test-results/',
 			'**/playwright-report/'
