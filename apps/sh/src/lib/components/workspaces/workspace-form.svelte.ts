@@ -5,6 +5,7 @@ import {
 	type TunnelChoice
 } from '$lib/workspaces/setup-commands.ts';
 import {
+	type ModelRef,
 	validateWorkspaceInput,
 	type Workspace,
 	type WorkspaceFieldErrors,
@@ -26,7 +27,10 @@ const STEP_FIELDS: Record<FormStep, Array<keyof WorkspaceInput>> = {
 
 /** Values a deep link or an existing workspace fills in. */
 export type FormPrefill = Partial<
-	Pick<Workspace, 'name' | 'url' | 'port' | 'username' | 'password'>
+	Pick<
+		Workspace,
+		'name' | 'url' | 'port' | 'username' | 'password' | 'defaultModel' | 'defaultAgent'
+	>
 >;
 
 /** The add/edit workspace form: values, the current step, and per-field errors. */
@@ -37,6 +41,9 @@ export class WorkspaceFormState {
 	port = $state<number | null>(randomPort());
 	tunnel = $state<TunnelChoice>('ngrok');
 	url = $state('');
+	defaultModel = $state<ModelRef | undefined>();
+	/** '' for the server's own default. */
+	defaultAgent = $state('');
 	#name = $state('');
 	#nameEdited = $state(false);
 	errors = $state<WorkspaceFieldErrors>({});
@@ -48,6 +55,8 @@ export class WorkspaceFormState {
 		if (prefill.port !== undefined) this.port = prefill.port;
 		if (prefill.url !== undefined) this.url = prefill.url;
 		if (prefill.name !== undefined) this.name = prefill.name;
+		this.defaultModel = prefill.defaultModel;
+		this.defaultAgent = prefill.defaultAgent ?? '';
 	}
 
 	/** The name the user typed, or one suggested from the URL's host until they do. */
@@ -65,7 +74,9 @@ export class WorkspaceFormState {
 			url: this.url,
 			port: this.port ?? Number.NaN,
 			username: this.username,
-			password: this.password
+			password: this.password,
+			defaultModel: this.defaultModel,
+			defaultAgent: this.defaultAgent || undefined
 		};
 	}
 
