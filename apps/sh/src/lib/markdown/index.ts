@@ -1,0 +1,3 @@
+export { renderMarkdown } from './render.ts';
+export { sanitizeHtml } from './sanitize.ts';
+export { highlightCodeBlocks, languageOf } from './highlight.ts';
