@@ -54,6 +54,9 @@ test('`npm start` serves the app and a local opencode; the printed link and pass
 				// opencode gets a throw-away HOME; pnpm must keep the store it installed from.
 				...sandbox.env,
 				npm_config_store_dir: pnpmStore,
+				// Its own build: rebuilding the copy the other specs are served from would swap the
+				// app's hashed files under them.
+				APP_BUILD_DIR: 'build-start-command',
 				OPENCODE_DISABLE_MODELS_FETCH: '1'
 			}
 		}
@@ -96,6 +99,8 @@ test('`npm start` serves the app and a local opencode; the printed link and pass
 		if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGINT');
 		await exited;
 	}
-	expect(await isListening(appPort)).toBe(false);
-	expect(await isListening(opencodePort)).toBe(false);
+	await waitFor(async () => !(await isListening(appPort)) && !(await isListening(opencodePort)), {
+		timeoutMs: 15_000,
+		description: 'the app and opencode to stop after Ctrl-C'
+	});
 });

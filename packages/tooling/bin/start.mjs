@@ -9,9 +9,15 @@ if (!args.includes('--help') && !args.includes('-h')) {
 	installDependencies();
 	run('pnpm', ['--filter', 'sh', 'build']);
 }
-const child = spawn('pnpm', ['exec', 'tsx', 'packages/tooling/src/start.ts', ...args], {
-	stdio: 'inherit'
-});
+// Node itself with tsx's loader, not `pnpm exec`: pnpm exits on Ctrl-C without waiting, which
+// would give the terminal back while opencode is still shutting down.
+const child = spawn(
+	process.execPath,
+	['--import', 'tsx', 'packages/tooling/src/start.ts', ...args],
+	{
+		stdio: 'inherit'
+	}
+);
 // Ctrl-C reaches the child too; it stops opencode and the server, then this process follows.
 process.on('SIGINT', () => {});
 process.on('SIGTERM', () => child.kill('SIGTERM'));

@@ -46,18 +46,23 @@ describe('export', () => {
 		expect(file.workspaces[0]).not.toHaveProperty('password');
 	});
 
-	it('encrypts passwords with a passphrase, and only the right passphrase opens them', async () => {
-		const text = await exportWorkspaces([workspace()], {
-			readPassword,
-			passphrase: 'correct horse'
-		});
-		expect(text).not.toContain('pä ss');
-		const file = parse(text);
-		const wrong = await decryptPasswords(file, 'wrong');
-		expect(wrong.ok).toBe(false);
-		const right = await decryptPasswords(file, 'correct horse');
-		expect(right.ok && right.passwords.get('ws-a')).toBe('pä ss"wörd');
-	});
+	// PBKDF2 with 600,000 iterations runs twice here: seconds on a busy machine.
+	it(
+		'encrypts passwords with a passphrase, and only the right passphrase opens them',
+		{ timeout: 30_000 },
+		async () => {
+			const text = await exportWorkspaces([workspace()], {
+				readPassword,
+				passphrase: 'correct horse'
+			});
+			expect(text).not.toContain('pä ss');
+			const file = parse(text);
+			const wrong = await decryptPasswords(file, 'wrong');
+			expect(wrong.ok).toBe(false);
+			const right = await decryptPasswords(file, 'correct horse');
+			expect(right.ok && right.passwords.get('ws-a')).toBe('pä ss"wörd');
+		}
+	);
 });
 
 describe('import', () => {
@@ -106,44 +111,48 @@ describe('import', () => {
 		if (!parsed.ok) expect(parsed.problem.description).toMatch(message);
 	});
 
-	it('previews new entries, updates by id and duplicates by URL, then merges losing nothing', async () => {
-		localStorage.setItem(
-			WORKSPACES_KEY,
-			JSON.stringify([
-				workspace({ id: 'ws-a', name: 'Local A', lastUsedAt: 50 }),
-				workspace({ id: 'ws-local', name: 'Only here', url: 'http://localhost:5000' })
-			])
-		);
-		store.destroy();
-		store = createWorkspaceStore({ sealPassword: testSeal });
-		const exported = await exportWorkspaces(
-			[
-				workspace({ id: 'ws-a', name: 'Renamed A', lastUsedAt: 10 }),
-				workspace({ id: 'ws-new', name: 'New', url: 'http://localhost:6000' }),
-				workspace({ id: 'ws-dup', name: 'Dup', url: 'http://localhost:5000/' })
-			],
-			{ readPassword, passphrase: 'pp' }
-		);
-		const file = parse(exported);
-		const preview = previewImport(file, store.list);
-		expect(preview.map((p) => [p.workspace.id, p.action])).toEqual([
-			['ws-a', 'update'],
-			['ws-new', 'new'],
-			['ws-dup', 'same_url']
-		]);
-		const decrypted = await decryptPasswords(file, 'pp');
-		if (!decrypted.ok) throw new Error('decrypt');
-		const result = await store.importWorkspaces(preview, decrypted.passwords);
-		expect(result).toEqual({ added: 1, updated: 1, skipped: 1 });
-		expect(store.list.map((w) => [w.id, w.name])).toEqual([
-			['ws-a', 'Renamed A'],
-			['ws-local', 'Only here'],
-			['ws-new', 'New']
-		]);
-		const updated = store.getWorkspace('ws-a');
-		expect(updated?.lastUsedAt).toBe(50);
-		expect(updated?.password).toBe('sealed:v1:test:pä ss"wörd');
-	});
+	it(
+		'previews new entries, updates by id and duplicates by URL, then merges losing nothing',
+		{ timeout: 30_000 },
+		async () => {
+			localStorage.setItem(
+				WORKSPACES_KEY,
+				JSON.stringify([
+					workspace({ id: 'ws-a', name: 'Local A', lastUsedAt: 50 }),
+					workspace({ id: 'ws-local', name: 'Only here', url: 'http://localhost:5000' })
+				])
+			);
+			store.destroy();
+			store = createWorkspaceStore({ sealPassword: testSeal });
+			const exported = await exportWorkspaces(
+				[
+					workspace({ id: 'ws-a', name: 'Renamed A', lastUsedAt: 10 }),
+					workspace({ id: 'ws-new', name: 'New', url: 'http://localhost:6000' }),
+					workspace({ id: 'ws-dup', name: 'Dup', url: 'http://localhost:5000/' })
+				],
+				{ readPassword, passphrase: 'pp' }
+			);
+			const file = parse(exported);
+			const preview = previewImport(file, store.list);
+			expect(preview.map((p) => [p.workspace.id, p.action])).toEqual([
+				['ws-a', 'update'],
+				['ws-new', 'new'],
+				['ws-dup', 'same_url']
+			]);
+			const decrypted = await decryptPasswords(file, 'pp');
+			if (!decrypted.ok) throw new Error('decrypt');
+			const result = await store.importWorkspaces(preview, decrypted.passwords);
+			expect(result).toEqual({ added: 1, updated: 1, skipped: 1 });
+			expect(store.list.map((w) => [w.id, w.name])).toEqual([
+				['ws-a', 'Renamed A'],
+				['ws-local', 'Only here'],
+				['ws-new', 'New']
+			]);
+			const updated = store.getWorkspace('ws-a');
+			expect(updated?.lastUsedAt).toBe(50);
+			expect(updated?.password).toBe('sealed:v1:test:pä ss"wörd');
+		}
+	);
 
 	it('keeps local passwords when the file has none', async () => {
 		localStorage.setItem(
