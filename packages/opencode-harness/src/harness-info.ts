@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * What a test in another process needs to reach a running harness (Playwright's globalSetup
@@ -19,6 +20,7 @@ export type HarnessInfo = {
 
 /** Writes `info` as JSON to `path`. */
 export function writeHarnessInfo(path: string, info: HarnessInfo): void {
+	mkdirSync(dirname(path), { recursive: true });
 	writeFileSync(path, `${JSON.stringify(info, null, 2)}\n`);
 }
 
