@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fakeModelControl, startOpencodeServer, type OpencodeServer } from '@repo/opencode-harness';
+import { startOpencodeServer, type OpencodeServer } from '@repo/opencode-harness';
 import {
 	addMessagesOnServer,
 	chatActivity,
@@ -13,19 +13,9 @@ import {
 	type SeedWorkspace,
 	type ServerInfo
 } from './support/session-page.ts';
-import { sharedHarness } from './support/shared-harness.ts';
+import { useWarmSharedHarness } from './support/warm-harness.ts';
 
-const { info, alpha, beta } = sharedHarness();
-const model = fakeModelControl(info.model.url);
-
-test.beforeAll(async () => {
-	await model.reset();
-	await Promise.all([warmUp(alpha), warmUp(beta)]);
-});
-
-test.afterEach(async () => {
-	await model.reset();
-});
+const { info, alpha, beta, model } = useWarmSharedHarness();
 
 /** Opens the chat of a session made on the server for this test. */
 async function openNewChat(

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fakeModelControl, startOpencodeServer, type OpencodeServer } from '@repo/opencode-harness';
+import { startOpencodeServer, type OpencodeServer } from '@repo/opencode-harness';
 import {
 	chatActivity,
 	chatMessages,
@@ -12,19 +12,9 @@ import {
 	warmUp,
 	workspaceFor
 } from './support/session-page.ts';
-import { sharedHarness } from './support/shared-harness.ts';
+import { useWarmSharedHarness } from './support/warm-harness.ts';
 
-const { info, alpha, beta } = sharedHarness();
-const model = fakeModelControl(info.model.url);
-
-test.beforeAll(async () => {
-	await model.reset();
-	await Promise.all([warmUp(alpha), warmUp(beta)]);
-});
-
-test.afterEach(async () => {
-	await model.reset();
-});
+const { info, alpha, beta, model } = useWarmSharedHarness();
 
 test('creates a session on the second workspace and streams its reply chunk by chunk', async ({
 	page
