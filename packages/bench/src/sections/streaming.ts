@@ -28,6 +28,9 @@ const streamRows = (prefix: string, f: Record<Ui, StreamResult | null>): Row[] =
 		row('arrival-to-paint p50', 'paintP50Ms', 'ms'),
 		row('arrival-to-paint p95', 'paintP95Ms', 'ms'),
 		row('arrival-to-paint max', 'paintMaxMs', 'ms'),
+		row('  wait for the next frame p95', 'frameWaitP95Ms', 'ms'),
+		row('next frame start to paint p95', 'paintAfterFrameP95Ms', 'ms'),
+		row('painted in the first frame', 'firstFrameShare', ''),
 		row('share of deltas never shown', 'unshownShare', '')
 	];
 };
@@ -85,6 +88,7 @@ export async function streamSection(ctx: StreamCtx): Promise<Section> {
 		notes: [
 			'Replayed: the replay server writes `message.part.delta` events (ours reads /event, theirs /global/event).',
 			'Arrival-to-paint: from the server writing the delta to the frame after a MutationObserver saw its ⟦n⟧ marker in the DOM.',
+			'Wait for the next frame: from the server writing the delta to the start of the next frame (rAF timestamp), which no page can shorten; next frame start to paint: the rest.',
 			"Main-thread time: CDP TaskDuration during the stream / deltas (includes the probe's observer)."
 		],
 		rows: streamRows('', figures),

@@ -1,4 +1,9 @@
-import { QueryClient } from '@tanstack/svelte-query';
+import { notifyManager, QueryClient } from '@tanstack/svelte-query';
+
+// TanStack's default hands changes to subscribers in a `setTimeout(0)`, which lands after the
+// paint: text deltas written in an animation frame would show one frame late. A microtask runs
+// before the paint of the frame that wrote them, and still batches a task's writes into one render.
+notifyManager.setScheduler(queueMicrotask);
 
 /** A QueryClient with the app's defaults; tests make their own, isolated ones. */
 export function createQueryClient(): QueryClient {
