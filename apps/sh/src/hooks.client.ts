@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // zod probes `new Function('')` to pick a faster parser. Under our CSP (no 'unsafe-eval') the
 // probe fails harmlessly but reports a violation on every load. Client hooks load before any

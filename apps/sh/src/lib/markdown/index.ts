@@ -1,3 +1,3 @@
-export { renderMarkdown } from './render.ts';
+export { createBlockRenderer, renderMarkdown } from './render.ts';
 export { sanitizeHtml } from './sanitize.ts';
 export { highlightCodeBlocks, languageOf } from './highlight.ts';

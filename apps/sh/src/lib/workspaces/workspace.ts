@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A model as opencode names it: `{ providerID: 'anthropic', modelID: 'claude-…' }`. */
 export const modelRefSchema = z.object({ providerID: z.string(), modelID: z.string() });
@@ -6,7 +6,7 @@ export type ModelRef = z.infer<typeof modelRefSchema>;
 
 /** A stored opencode server, exactly as the design document defines it. */
 export const workspaceSchema = z.object({
-	id: z.string().min(1),
+	id: z.string().check(z.minLength(1)),
 	name: z.string(),
 	url: z.string(),
 	port: z.number(),
@@ -15,8 +15,8 @@ export const workspaceSchema = z.object({
 	createdAt: z.number(),
 	lastUsedAt: z.number(),
 	// Per-workspace defaults for new sessions; optional so data stored before them still loads.
-	defaultModel: modelRefSchema.optional(),
-	defaultAgent: z.string().optional()
+	defaultModel: z.optional(modelRefSchema),
+	defaultAgent: z.optional(z.string())
 });
 
 export type Workspace = z.infer<typeof workspaceSchema>;
@@ -47,26 +47,34 @@ function urlProblem(value: string): string | undefined {
 export const workspaceInputSchema = z.object({
 	name: z
 		.string()
-		.trim()
-		.min(1, 'Give the workspace a name.')
-		.max(MAX_NAME_LENGTH, `Keep the name to ${MAX_NAME_LENGTH} characters or fewer.`),
-	url: z
-		.string()
-		.trim()
-		.superRefine((value, ctx) => {
-			const problem = urlProblem(value);
-			if (problem) ctx.addIssue({ code: 'custom', message: problem });
-		})
-		.transform((value) => value.replace(/\/+$/, '')),
+		.check(
+			z.trim(),
+			z.minLength(1, 'Give the workspace a name.'),
+			z.maxLength(MAX_NAME_LENGTH, `Keep the name to ${MAX_NAME_LENGTH} characters or fewer.`)
+		),
+	url: z.pipe(
+		z.string().check(
+			z.trim(),
+			z.superRefine((value, ctx) => {
+				const problem = urlProblem(value);
+				if (problem) ctx.addIssue({ code: 'custom', message: problem });
+			})
+		),
+		z.transform((value) => value.replace(/\/+$/, ''))
+	),
 	port: z
 		.number({ error: 'Enter a port number.' })
-		.int('The port must be a whole number.')
-		.min(MIN_PORT, `The port must be between ${MIN_PORT} and ${MAX_PORT}.`)
-		.max(MAX_PORT, `The port must be between ${MIN_PORT} and ${MAX_PORT}.`),
-	username: z.string().trim().min(1, 'Enter a username (opencode uses "opencode" by default).'),
+		.check(
+			z.refine(Number.isInteger, 'The port must be a whole number.'),
+			z.gte(MIN_PORT, `The port must be between ${MIN_PORT} and ${MAX_PORT}.`),
+			z.lte(MAX_PORT, `The port must be between ${MIN_PORT} and ${MAX_PORT}.`)
+		),
+	username: z
+		.string()
+		.check(z.trim(), z.minLength(1, 'Enter a username (opencode uses "opencode" by default).')),
 	password: z.string(),
-	defaultModel: modelRefSchema.optional(),
-	defaultAgent: z.string().trim().min(1).optional()
+	defaultModel: z.optional(modelRefSchema),
+	defaultAgent: z.optional(z.string().check(z.trim(), z.minLength(1)))
 });
 
 export type WorkspaceInput = z.input<typeof workspaceInputSchema>;

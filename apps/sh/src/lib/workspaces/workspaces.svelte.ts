@@ -1,6 +1,6 @@
 import { createPersistedState, type PersistedStorage } from '@repo/svelte-utils';
 import { nanoid } from 'nanoid';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isSealed, seal } from './sealing/seal.ts';
 import type { ImportPreviewItem } from './transfer/import-workspaces.ts';
 import { mergeImported } from './transfer/merge-imported.ts';

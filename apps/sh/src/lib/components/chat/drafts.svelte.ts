@@ -1,5 +1,5 @@
 import { createPersistedState } from '@repo/svelte-utils';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 function sessionStorageOrMemory() {
 	try {

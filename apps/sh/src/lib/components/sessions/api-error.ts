@@ -1,4 +1,4 @@
-import { toast } from 'svelte-sonner';
+import { toast } from '$lib/components/app/toasts.svelte.ts';
 import { OpencodeApiError } from '$lib/opencode/index.ts';
 
 /** Title and description of anything a query or mutation threw, for a toast or a notice. */

@@ -1,9 +1,9 @@
 import { createPersistedState } from '@repo/svelte-utils';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The workspace the New session dialog used last, so it starts there next time. */
 export const lastNewSessionWorkspace = createPersistedState({
 	key: 'opencode-new-session-workspace',
-	schema: z.string().nullable(),
+	schema: z.nullable(z.string()),
 	onParseError: () => null
 });

@@ -1,10 +1,10 @@
 import { createPersistedState } from '@repo/svelte-utils';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ModelChoice } from '$lib/query/index.ts';
 
 const choiceSchema = z.object({
-	model: z.object({ providerID: z.string(), modelID: z.string() }).optional(),
-	agent: z.string().optional()
+	model: z.optional(z.object({ providerID: z.string(), modelID: z.string() })),
+	agent: z.optional(z.string())
 });
 
 /** The model and agent a session's prompts use. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_NAME_LENGTH, modelRefSchema } from '../workspace.ts';
 
 export const EXPORT_FORMAT = 'opencode-sh.workspaces';
@@ -9,38 +9,37 @@ const MAX_WORKSPACES = 1_000;
 
 const base64 = z
 	.string()
-	.max(10_000)
-	.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+	.check(z.maxLength(10_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'));
 
 /** One workspace in an export file; the password only ever as passphrase-encrypted data. */
 export const exportedWorkspaceSchema = z.strictObject({
-	id: z.string().min(1).max(100),
-	name: z.string().max(MAX_NAME_LENGTH * 4),
-	url: z.string().max(2_000),
+	id: z.string().check(z.minLength(1), z.maxLength(100)),
+	name: z.string().check(z.maxLength(MAX_NAME_LENGTH * 4)),
+	url: z.string().check(z.maxLength(2_000)),
 	port: z.number(),
-	username: z.string().max(1_000),
+	username: z.string().check(z.maxLength(1_000)),
 	createdAt: z.number(),
 	lastUsedAt: z.number(),
-	defaultModel: modelRefSchema.optional(),
-	defaultAgent: z.string().max(200).optional(),
-	password: z.strictObject({ iv: base64, data: base64 }).optional()
+	defaultModel: z.optional(modelRefSchema),
+	defaultAgent: z.optional(z.string().check(z.maxLength(200))),
+	password: z.optional(z.strictObject({ iv: base64, data: base64 }))
 });
 
 /** Version 1 of the export file. */
 export const exportFileSchema = z.strictObject({
 	format: z.literal(EXPORT_FORMAT),
 	version: z.literal(EXPORT_VERSION),
-	exportedAt: z.string().max(100),
+	exportedAt: z.string().check(z.maxLength(100)),
 	/** How the passwords were encrypted; absent when the file has none. */
-	passwords: z
-		.strictObject({
+	passwords: z.optional(
+		z.strictObject({
 			name: z.literal('PBKDF2'),
 			hash: z.literal('SHA-256'),
-			iterations: z.number().int().min(100_000).max(10_000_000),
+			iterations: z.int().check(z.gte(100_000), z.lte(10_000_000)),
 			salt: base64
 		})
-		.optional(),
-	workspaces: z.array(exportedWorkspaceSchema).max(MAX_WORKSPACES)
+	),
+	workspaces: z.array(exportedWorkspaceSchema).check(z.maxLength(MAX_WORKSPACES))
 });
 
 export type ExportFile = z.infer<typeof exportFileSchema>;
