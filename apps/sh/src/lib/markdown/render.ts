@@ -27,7 +27,8 @@ export function createBlockRenderer(): (markdown: string) => string[] {
 			return html;
 		});
 		previous = current;
-		return blocks;
+		// Blank lines between blocks render nothing.
+		return blocks.filter((html) => html !== '');
 	};
 }
 
