@@ -182,4 +182,9 @@ test('sessions page, new-session dialog and a chat with a reply', async ({ page 
 	await expect(chatMessages(page, 'assistant').last().getByRole('table')).toBeVisible();
 	await expect(chatActivity(page)).toHaveAttribute('data-activity', 'idle');
 	await expectAccessible(page, 'the chat with a reply');
+
+	await page.getByRole('button', { name: 'Change model and agent' }).click();
+	const choosing = page.getByRole('dialog', { name: 'Model and agent' });
+	await expect(choosing.getByLabel('Model')).toHaveValue('fake/fake-model');
+	await expectAccessible(page, 'the model and agent dialog');
 });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startOpencodeServer, type OpencodeServer } from '@repo/opencode-harness';
 import {
+	authHeaders,
 	chatActivity,
 	chatMessages,
 	createSessionOnServer,
@@ -131,5 +132,47 @@ test.describe('with a workspace default model', () => {
 		const calls = await model.requests();
 		const main = calls.find((call) => call.kind === 'main' && call.lastUserText.includes(prompt));
 		expect(main?.body.model).toBe('fake-alt');
+	});
+
+	test('Change in a chat switches model and agent for the next prompts, and keeps them', async ({
+		page
+	}) => {
+		const serverInfo = { ...server, password: server.password ?? null };
+		const workspace = workspaceFor(serverInfo, 'Defaults', {
+			defaultModel: { providerID: 'fake', modelID: 'fake-alt' }
+		});
+		await seedWorkspaces(page, [workspace]);
+		await page.goto(`/sessions?workspace=${workspace.id}&new=1`);
+		await page.getByRole('dialog').getByRole('button', { name: 'Create session' }).click();
+		await expect(page).toHaveURL(/\/w\/ws-defaults\/s\/ses_/);
+		const sessionId = page.url().split('/s/')[1]!;
+		const hint = page.getByTestId('composer-hint');
+		await expect(hint).toContainText('fake/fake-alt');
+
+		await page.getByRole('button', { name: 'Change model and agent' }).click();
+		const dialog = page.getByRole('dialog');
+		await expect(dialog.getByLabel('Model')).toHaveValue('fake/fake-alt');
+		await dialog.getByLabel('Model').selectOption('fake/fake-model');
+		await dialog.getByLabel('Agent').selectOption('plan');
+		await dialog.getByRole('button', { name: 'Use for this session' }).click();
+		await expect(dialog).toBeHidden();
+		await expect(hint).toContainText('fake/fake-model · plan');
+
+		const prompt = `Use the chosen model ${Date.now()}`;
+		await sendPrompt(page, prompt);
+		await expect(chatMessages(page, 'assistant').last()).toContainText(
+			'Hello from the fake model.'
+		);
+		const calls = await model.requests();
+		const main = calls.find((call) => call.kind === 'main' && call.lastUserText.includes(prompt));
+		expect(main?.body.model).toBe('fake-model');
+		const response = await fetch(`${server.url}/session/${sessionId}/message`, {
+			headers: authHeaders(serverInfo)
+		});
+		const messages = (await response.json()) as { info: { role: string; agent?: string } }[];
+		expect(messages.find((m) => m.info.role === 'user')?.info.agent).toBe('plan');
+
+		await page.reload();
+		await expect(hint).toContainText('fake/fake-model · plan');
 	});
 });
