@@ -27,6 +27,17 @@ test.afterEach(async () => {
 });
 
 /**
+ * Turns transitions and animations off, so colours are final at once: axe would otherwise
+ * measure contrast mid-way through a button's colour change (when the scheme changes) or a
+ * dialog's fade-in.
+ */
+async function withoutMotion(page: Page) {
+	await page.addStyleTag({
+		content: '*, *::before, *::after { transition: none !important; animation: none !important; }'
+	});
+}
+
+/**
  * Runs axe on the page as it is now and fails on any serious or critical violation, listing
  * each rule with the elements it flagged. Colours are checked in the dark scheme as well.
  */
@@ -38,6 +49,7 @@ async function expectAccessible(page: Page, what: string) {
 				(v) =>
 					`${v.id} (${v.impact}, ${scheme}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`
 			);
+	await withoutMotion(page);
 	const light = await new AxeBuilder({ page }).analyze();
 	await page.emulateMedia({ colorScheme: 'dark' });
 	try {

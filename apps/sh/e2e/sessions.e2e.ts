@@ -176,3 +176,49 @@ test.describe('with a workspace default model', () => {
 		await expect(hint).toContainText('fake/fake-model · plan');
 	});
 });
+
+test.describe('with hundreds of sessions', () => {
+	const COUNT = 400;
+	let server: OpencodeServer;
+
+	test.beforeAll(async () => {
+		server = await startOpencodeServer({ modelUrl: info.model.apiUrl, password: 'many-pw' });
+		const serverInfo = { ...server, password: server.password ?? null };
+		// Created oldest first, a few at a time: the list shows the newest first.
+		for (let start = 0; start < COUNT; start += 20) {
+			await Promise.all(
+				Array.from({ length: Math.min(20, COUNT - start) }, (_, i) =>
+					createSessionOnServer(serverInfo, `Bulk ${String(start + i).padStart(3, '0')}`)
+				)
+			);
+		}
+	});
+
+	test.afterAll(async () => {
+		await server?.stop();
+	});
+
+	test('the list keeps only the rows near the viewport in the DOM and scrolls to the last', async ({
+		page
+	}) => {
+		const serverInfo = { ...server, password: server.password ?? null };
+		await seedWorkspaces(page, [workspaceFor(serverInfo, 'Many')]);
+		await openSessionsPage(page);
+		const rows = page.getByTestId('session-row');
+		await expect(rows.first()).toBeVisible();
+		await expect(page.getByRole('table')).toHaveAttribute('aria-rowcount', String(COUNT + 1));
+		const rendered = await rows.count();
+		expect(rendered).toBeGreaterThan(5);
+		expect(rendered).toBeLessThan(80);
+
+		// The oldest session is at the end of the list; scrolling there renders it.
+		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+		await expect(sessionRow(page, 'Bulk 000')).toBeVisible();
+		expect(await rows.count()).toBeLessThan(80);
+		await expect(sessionRow(page, 'Bulk 000')).toHaveAttribute('aria-rowindex', String(COUNT + 1));
+
+		await page.getByLabel('Search titles').fill('Bulk 123');
+		await expect(rows).toHaveCount(1);
+		await expect(sessionRow(page, 'Bulk 123')).toBeVisible();
+	});
+});

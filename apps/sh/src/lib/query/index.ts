@@ -1,7 +1,12 @@
 export { queryClient, createQueryClient } from './query-client.ts';
 export { keys, type SessionListFilters } from './keys.ts';
 export { workspaceApi, type WorkspaceApi } from './workspace-api.ts';
-export { sessionQueries, sessionMutations, type CreateSessionInput } from './sessions.ts';
+export {
+	SESSION_LIST_LIMIT,
+	sessionQueries,
+	sessionMutations,
+	type CreateSessionInput
+} from './sessions.ts';
 export { messageQueries, messageMutations, type PromptInput } from './messages.ts';
 export {
 	permissionQueries,

@@ -52,11 +52,14 @@ beforeEach(() => {
 });
 
 describe('session queries', () => {
-	it('ask for root sessions only when told to', async () => {
+	it('ask for root sessions only when told to, and for up to the limit', async () => {
 		answer = () => json([session('ses_1')]);
 		await queryClient.fetchQuery(sessionQueries.list(api, { roots: true }));
 		await queryClient.fetchQuery(sessionQueries.list(api));
-		expect(requests.map((r) => new URL(r.url).search)).toEqual(['?roots=true', '']);
+		expect(requests.map((r) => new URL(r.url).search)).toEqual([
+			'?limit=1000&roots=true',
+			'?limit=1000'
+		]);
 		expect(queryClient.getQueryData(keys.sessions.list(WS, { roots: true }))).toHaveLength(1);
 	});
 

@@ -5,16 +5,24 @@ import { dropSession, writeSession } from './session-cache.ts';
 import type { Session, SessionErrorMap, SessionStatusMap } from './types.ts';
 import type { WorkspaceApi } from './workspace-api.ts';
 
+/**
+ * How many sessions a list asks for. opencode sends its 100 most recently updated unless told
+ * otherwise, which would hide the rest without a word.
+ */
+export const SESSION_LIST_LIMIT = 1000;
+
 /** Queries about a workspace's sessions. */
 export const sessionQueries = {
-	/** `GET /session`, newest activity first. Kept current by live events. */
+	/** `GET /session`, newest activity first, up to {@link SESSION_LIST_LIMIT}. Kept current by live events. */
 	list: (api: WorkspaceApi, filters: SessionListFilters = {}) =>
 		queryOptions({
 			queryKey: keys.sessions.list(api.id, filters),
 			queryFn: async ({ signal }): Promise<Session[]> =>
 				unwrap(
 					(await api.client()).GET('/session', {
-						params: { query: filters.roots ? { roots: true } : {} },
+						params: {
+							query: { limit: SESSION_LIST_LIMIT, ...(filters.roots ? { roots: true } : {}) }
+						},
 						signal
 					})
 				)

@@ -1,5 +1,5 @@
 import { createQueries } from '@tanstack/svelte-query';
-import { workspaceStatus, type WorkspaceStatus } from '$lib/live/index.ts';
+import { workspaceStatus } from '$lib/live/index.ts';
 import {
 	permissionQueries,
 	sessionQueries,
@@ -9,13 +9,8 @@ import {
 	type SessionStatusMap
 } from '$lib/query/index.ts';
 import type { Workspace } from '$lib/workspaces/index.ts';
-import { describeFailure } from './api-error.ts';
 import { buildSessionRows, type SessionRow } from './session-rows.ts';
-
-/** Why a workspace's sessions are missing from the list. */
-export type WorkspaceNotice =
-	| { workspace: Workspace; kind: 'status'; status: WorkspaceStatus }
-	| { workspace: Workspace; kind: 'error'; title: string; description: string };
+import { workspaceNotice, type WorkspaceNotice } from './workspace-notices.ts';
 
 const isConnected = (id: string) => workspaceStatus.get(id).state === 'connected';
 
@@ -32,7 +27,7 @@ export class SessionsOverview {
 
 	/** Matching sessions of every workspace, most recent activity first. */
 	readonly rows: SessionRow[];
-	/** Workspaces whose sessions cannot be listed right now, and why. */
+	/** Workspaces whose sessions cannot all be listed right now, and why. */
 	readonly notices: WorkspaceNotice[];
 	/** Whether some connected workspace's list is still loading. */
 	readonly loading: boolean;
@@ -58,11 +53,14 @@ export class SessionsOverview {
 			)
 		);
 		this.notices = $derived.by(() =>
-			workspaces().flatMap((workspace, i): WorkspaceNotice[] => {
-				const status = workspaceStatus.get(workspace.id);
-				if (status.state !== 'connected') return [{ workspace, kind: 'status', status }];
-				const error = this.#lists[i]?.error;
-				return error ? [{ workspace, kind: 'error', ...describeFailure(error) }] : [];
+			workspaces().flatMap((workspace, i) => {
+				const notice = workspaceNotice({
+					workspace,
+					status: workspaceStatus.get(workspace.id),
+					listError: this.#lists[i]?.error,
+					listed: (this.#lists[i]?.data as Session[] | undefined)?.length
+				});
+				return notice ? [notice] : [];
 			})
 		);
 
