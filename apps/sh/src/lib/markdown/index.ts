@@ -1,4 +1,4 @@
-export { createBlockRenderer, renderMarkdown } from './render.ts';
+export { createBlockRenderer } from './render.ts';
 export { sanitizeHtml } from './sanitize.ts';
 export { highlightCodeBlocks, languageOf } from './highlight.ts';
 export { morphChildren } from './morph.ts';

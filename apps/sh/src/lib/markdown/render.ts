@@ -32,7 +32,7 @@ export function createBlockRenderer(): (markdown: string) => string[] {
 	};
 }
 
-/** Agent markdown as one string of safe HTML. */
+/** Agent markdown as one string of safe HTML, rendered once (no stream to follow). */
 export function renderMarkdown(markdown: string): string {
 	return createBlockRenderer()(markdown).join('');
 }
