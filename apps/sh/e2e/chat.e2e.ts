@@ -179,12 +179,11 @@ test.describe('with bash permission set to ask', () => {
 	test('the request shows at its tool call; Allow once runs it, Reject refuses it', async ({
 		page
 	}) => {
-		const serverInfo = { ...server, password: server.password ?? null };
-		const workspace = workspaceFor(serverInfo, 'Guarded');
+		const workspace = workspaceFor(server, 'Guarded');
 		await seedWorkspaces(page, [workspace]);
 		const title = `Permission ${Date.now()}`;
 		await model.enqueueReplies(bashCall('echo approved-output'), 'The tool ran fine.');
-		await openNewChat(page, serverInfo, workspace, title);
+		await openNewChat(page, server, workspace, title);
 
 		await sendPrompt(page, 'Run the command');
 		const tool = page.getByTestId('tool-part').last();

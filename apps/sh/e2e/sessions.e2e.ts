@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startOpencodeServer, type OpencodeServer } from '@repo/opencode-harness';
 import {
 	authHeaders,
@@ -109,10 +109,24 @@ test.describe('with a workspace default model', () => {
 		await server?.stop();
 	});
 
-	test('New session preselects it and the prompt uses it', async ({ page }) => {
-		const workspace = workspaceFor({ ...server, password: server.password ?? null }, 'Defaults', {
+	const defaultsWorkspace = () =>
+		workspaceFor(server, 'Defaults', {
 			defaultModel: { providerID: 'fake', modelID: 'fake-alt' }
 		});
+
+	/** Sends a prompt, waits for the reply, and returns the model id the fake model was asked for. */
+	async function promptAndReadModel(page: Page, prompt: string) {
+		await sendPrompt(page, prompt);
+		await expect(chatMessages(page, 'assistant').last()).toContainText(
+			'Hello from the fake model.'
+		);
+		const calls = await model.requests();
+		return calls.find((call) => call.kind === 'main' && call.lastUserText.includes(prompt))?.body
+			.model;
+	}
+
+	test('New session preselects it and the prompt uses it', async ({ page }) => {
+		const workspace = defaultsWorkspace();
 		await seedWorkspaces(page, [workspaceFor(alpha, 'Alpha'), workspace]);
 
 		// The workspaces page's "Connect to session" link opens the dialog preselected.
@@ -124,23 +138,13 @@ test.describe('with a workspace default model', () => {
 		await expect(page).toHaveURL(/\/w\/ws-defaults\/s\/ses_/);
 		await expect(page.getByTestId('composer-hint')).toContainText('fake/fake-alt');
 
-		const prompt = `Use the default model ${Date.now()}`;
-		await sendPrompt(page, prompt);
-		await expect(chatMessages(page, 'assistant').last()).toContainText(
-			'Hello from the fake model.'
-		);
-		const calls = await model.requests();
-		const main = calls.find((call) => call.kind === 'main' && call.lastUserText.includes(prompt));
-		expect(main?.body.model).toBe('fake-alt');
+		expect(await promptAndReadModel(page, `Use the default model ${Date.now()}`)).toBe('fake-alt');
 	});
 
 	test('Change in a chat switches model and agent for the next prompts, and keeps them', async ({
 		page
 	}) => {
-		const serverInfo = { ...server, password: server.password ?? null };
-		const workspace = workspaceFor(serverInfo, 'Defaults', {
-			defaultModel: { providerID: 'fake', modelID: 'fake-alt' }
-		});
+		const workspace = defaultsWorkspace();
 		await seedWorkspaces(page, [workspace]);
 		await page.goto(`/sessions?workspace=${workspace.id}&new=1`);
 		await page.getByRole('dialog').getByRole('button', { name: 'Create session' }).click();
@@ -158,16 +162,9 @@ test.describe('with a workspace default model', () => {
 		await expect(dialog).toBeHidden();
 		await expect(hint).toContainText('fake/fake-model · plan');
 
-		const prompt = `Use the chosen model ${Date.now()}`;
-		await sendPrompt(page, prompt);
-		await expect(chatMessages(page, 'assistant').last()).toContainText(
-			'Hello from the fake model.'
-		);
-		const calls = await model.requests();
-		const main = calls.find((call) => call.kind === 'main' && call.lastUserText.includes(prompt));
-		expect(main?.body.model).toBe('fake-model');
+		expect(await promptAndReadModel(page, `Use the chosen model ${Date.now()}`)).toBe('fake-model');
 		const response = await fetch(`${server.url}/session/${sessionId}/message`, {
-			headers: authHeaders(serverInfo)
+			headers: authHeaders(server)
 		});
 		const messages = (await response.json()) as { info: { role: string; agent?: string } }[];
 		expect(messages.find((m) => m.info.role === 'user')?.info.agent).toBe('plan');
@@ -183,12 +180,11 @@ test.describe('with hundreds of sessions', () => {
 
 	test.beforeAll(async () => {
 		server = await startOpencodeServer({ modelUrl: info.model.apiUrl, password: 'many-pw' });
-		const serverInfo = { ...server, password: server.password ?? null };
 		// Created oldest first, a few at a time: the list shows the newest first.
 		for (let start = 0; start < COUNT; start += 20) {
 			await Promise.all(
 				Array.from({ length: Math.min(20, COUNT - start) }, (_, i) =>
-					createSessionOnServer(serverInfo, `Bulk ${String(start + i).padStart(3, '0')}`)
+					createSessionOnServer(server, `Bulk ${String(start + i).padStart(3, '0')}`)
 				)
 			);
 		}
@@ -201,8 +197,7 @@ test.describe('with hundreds of sessions', () => {
 	test('the list keeps only the rows near the viewport in the DOM and scrolls to the last', async ({
 		page
 	}) => {
-		const serverInfo = { ...server, password: server.password ?? null };
-		await seedWorkspaces(page, [workspaceFor(serverInfo, 'Many')]);
+		await seedWorkspaces(page, [workspaceFor(server, 'Many')]);
 		await openSessionsPage(page);
 		const rows = page.getByTestId('session-row');
 		await expect(rows.first()).toBeVisible();
