@@ -1,21 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from '@repo/opencode-harness/fixtures';
 
 const PORT = Number(process.env.E2E_APP_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
-/** Debian's Chromium: Playwright's own browser download cannot run on these machines. */
-const chromium = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--no-first-run',
-		'--disable-quic'
-	]
-};
+const chromium = chromiumLaunchOptions();
 
 export default defineConfig({
 	testDir: 'apps/sh/e2e',

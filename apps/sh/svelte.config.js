@@ -13,7 +13,8 @@ const config = {
 			fallback: '200.html'
 		}),
 		alias: {
-			$lib: 'src/lib'
+			$lib: 'src/lib',
+			'$test-support': 'src/test-support'
 		},
 		// A static host sends no per-request header, so the policy ships as a <meta> tag in
 		// 200.html. `hash` puts the SHA-256 of kit's inline bootstrap script into script-src:

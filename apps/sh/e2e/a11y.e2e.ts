@@ -12,7 +12,7 @@ import {
 	warmUp,
 	workspaceFor
 } from './support/session-page.ts';
-import { freePort } from './support/free-port.ts';
+import { freePort } from '@repo/opencode-harness/fixtures';
 import { sharedHarness } from './support/shared-harness.ts';
 import { workspaceRow } from './support/workspace-page.ts';
 

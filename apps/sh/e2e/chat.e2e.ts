@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { type ServerAddress, type WorkspaceEntry } from '@repo/opencode-harness/fixtures';
 import { startOpencodeServer, type OpencodeServer } from '@repo/opencode-harness';
 import {
 	addMessagesOnServer,
@@ -9,9 +10,7 @@ import {
 	sendPrompt,
 	sessionRow,
 	warmUp,
-	workspaceFor,
-	type SeedWorkspace,
-	type ServerInfo
+	workspaceFor
 } from './support/session-page.ts';
 import { useWarmSharedHarness } from './support/warm-harness.ts';
 
@@ -20,8 +19,8 @@ const { info, alpha, beta, model } = useWarmSharedHarness();
 /** Opens the chat of a session made on the server for this test. */
 async function openNewChat(
 	page: Page,
-	server: ServerInfo,
-	workspace: SeedWorkspace,
+	server: ServerAddress,
+	workspace: WorkspaceEntry,
 	title: string
 ) {
 	const sessionId = await createSessionOnServer(server, title);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { basicAuthHeaders } from '@repo/opencode-harness/fixtures';
 import { startOpencodeServer, type OpencodeServer } from '@repo/opencode-harness';
 import {
-	authHeaders,
 	chatActivity,
 	chatMessages,
 	createSessionOnServer,
@@ -164,7 +164,7 @@ test.describe('with a workspace default model', () => {
 
 		expect(await promptAndReadModel(page, `Use the chosen model ${Date.now()}`)).toBe('fake-model');
 		const response = await fetch(`${server.url}/session/${sessionId}/message`, {
-			headers: authHeaders(server)
+			headers: basicAuthHeaders(server)
 		});
 		const messages = (await response.json()) as { info: { role: string; agent?: string } }[];
 		expect(messages.find((m) => m.info.role === 'user')?.info.agent).toBe('plan');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { freePort } from './support/free-port.ts';
+import { freePort } from '@repo/opencode-harness/fixtures';
 import { runPastedCommand } from './support/run-shell-command.ts';
 import { sharedHarness } from './support/shared-harness.ts';
 import { workspaceRow } from './support/workspace-page.ts';

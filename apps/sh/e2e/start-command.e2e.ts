@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createSandbox, waitFor, type Sandbox } from '@repo/opencode-harness';
-import { freePort } from './support/free-port.ts';
+import { freePort } from '@repo/opencode-harness/fixtures';
 import { workspaceRow } from './support/workspace-page.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '../../..');

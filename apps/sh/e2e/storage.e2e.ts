@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { WORKSPACES_STORAGE_KEY as KEY } from '@repo/opencode-harness/fixtures';
 import { sharedHarness } from './support/shared-harness.ts';
 import { addWorkspaceThroughWizard, workspaceRow } from './support/workspace-page.ts';
 
 const { alpha, beta } = sharedHarness();
 
-const KEY = 'opencode-workspaces';
 const BACKUP_PREFIX = `${KEY}.backup.`;
 const UNREADABLE = 'Some saved workspaces could not be read';
 const NOT_SAVED = 'Changes to your workspaces were not saved';

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { WORKSPACES_STORAGE_KEY } from '@repo/opencode-harness/fixtures';
 import { sharedHarness } from './support/shared-harness.ts';
 import { addWorkspaceThroughWizard, workspaceRow } from './support/workspace-page.ts';
 
@@ -76,7 +77,7 @@ test('a malformed or hostile file gets a clear error and changes nothing', async
 		username: beta.username,
 		password: beta.password!
 	});
-	const before = await page.evaluate(() => localStorage.getItem('opencode-workspaces'));
+	const before = await page.evaluate((key) => localStorage.getItem(key), WORKSPACES_STORAGE_KEY);
 	await chooseImportFile(
 		page,
 		'{"format": "opencode-sh.workspaces", "version": 1, "workspaces": ['
@@ -104,6 +105,8 @@ test('a malformed or hostile file gets a clear error and changes nothing', async
 	await chooseImportFile(page, hostile);
 	await expect(page.getByRole('dialog').getByRole('alert')).toContainText('invalid url');
 	await page.keyboard.press('Escape');
-	expect(await page.evaluate(() => localStorage.getItem('opencode-workspaces'))).toBe(before);
+	expect(await page.evaluate((key) => localStorage.getItem(key), WORKSPACES_STORAGE_KEY)).toBe(
+		before
+	);
 	await expect(page.getByTestId('workspace-name')).toHaveText(['Keep me']);
 });

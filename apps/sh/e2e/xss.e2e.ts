@@ -1,16 +1,18 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import {
+	basicAuthHeaders,
+	type ServerAddress,
+	type WorkspaceEntry
+} from '@repo/opencode-harness/fixtures';
 import { fakeModelControl, startOpencodeServer, type OpencodeServer } from '@repo/opencode-harness';
 import {
-	authHeaders,
 	chatActivity,
 	chatMessages,
 	seedWorkspaces,
 	sendPrompt,
 	sessionRow,
 	warmUp,
-	workspaceFor,
-	type SeedWorkspace,
-	type ServerInfo
+	workspaceFor
 } from './support/session-page.ts';
 import { sharedHarness } from './support/shared-harness.ts';
 import {
@@ -38,7 +40,7 @@ const { info } = sharedHarness();
 const model = fakeModelControl(info.model.url);
 const BATCHES = payloadBatches(6);
 let server: OpencodeServer;
-let serverInfo: ServerInfo;
+let serverInfo: ServerAddress;
 
 test.beforeAll(async () => {
 	// Its own server: bash runs without asking, and its session list holds only this spec's.
@@ -61,17 +63,17 @@ test.afterEach(async () => {
 });
 
 /** A session with opencode's default title, so that the first prompt has the model name it. */
-async function createUntitledSession(target: ServerInfo): Promise<string> {
+async function createUntitledSession(target: ServerAddress): Promise<string> {
 	const response = await fetch(`${target.url}/session`, {
 		method: 'POST',
-		headers: authHeaders(target),
+		headers: basicAuthHeaders(target),
 		body: '{}'
 	});
 	if (!response.ok) throw new Error(`POST /session: ${response.status}`);
 	return ((await response.json()) as { id: string }).id;
 }
 
-async function openChat(page: Page, workspace: SeedWorkspace, sessionId: string) {
+async function openChat(page: Page, workspace: WorkspaceEntry, sessionId: string) {
 	await page.goto(`/w/${workspace.id}/s/${sessionId}`);
 	await expect(page.getByTestId('chat-workspace')).toContainText('Connected');
 }

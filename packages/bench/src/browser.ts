@@ -5,38 +5,17 @@ import {
 	type CDPSession,
 	type Page
 } from '@playwright/test';
+import {
+	WORKSPACES_STORAGE_KEY,
+	chromiumLaunchOptions,
+	type WorkspaceEntry
+} from '@repo/opencode-harness/fixtures';
 import { installProbe, type ProbeState } from './page-probe.ts';
 
-const ARGS = [
-	'--no-sandbox',
-	'--headless',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic'
-];
-
-/** Debian's Chromium (`CHROMIUM_PATH` overrides it). */
+/** Debian's Chromium, headless. */
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ARGS
-	});
+	return chromium.launch(chromiumLaunchOptions(['--headless']));
 }
-
-/** A stored workspace as the app keeps it in localStorage (plain password; sealed on load). */
-export type SeedWorkspace = {
-	id: string;
-	name: string;
-	url: string;
-	port: number;
-	username: string;
-	password: string;
-	createdAt: number;
-	lastUsedAt: number;
-};
 
 /** A page in a fresh context (empty cache, no service worker) with the probe installed. */
 export type BenchPage = {
@@ -52,7 +31,7 @@ export type BenchPage = {
  */
 export async function openPage(
 	browser: Browser,
-	options: { workspaces?: SeedWorkspace[]; watch?: string[]; watchBottom?: string[] } = {}
+	options: { workspaces?: WorkspaceEntry[]; watch?: string[]; watchBottom?: string[] } = {}
 ): Promise<BenchPage> {
 	const { workspaces, watch = [], watchBottom = [] } = options;
 	const context = await browser.newContext({
@@ -60,10 +39,12 @@ export async function openPage(
 		viewport: { width: 1280, height: 800 }
 	});
 	if (workspaces) {
-		await context.addInitScript((value) => {
-			if (localStorage.getItem('opencode-workspaces') === null)
-				localStorage.setItem('opencode-workspaces', value);
-		}, JSON.stringify(workspaces));
+		await context.addInitScript(
+			([key, value]) => {
+				if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
+			},
+			[WORKSPACES_STORAGE_KEY, JSON.stringify(workspaces)] as const
+		);
 	}
 	// tsx (esbuild keepNames) wraps named functions in `__name(...)`, which the page lacks.
 	await context.addInitScript({
@@ -91,21 +72,4 @@ export async function cdpMetrics(
 	if (collect) await cdp.send('HeapProfiler.collectGarbage');
 	const { metrics } = await cdp.send('Performance.getMetrics');
 	return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
-}
-
-/** A workspace entry for a server. */
-export function workspaceFor(
-	id: string,
-	server: { url: string; port: number; username?: string; password?: string }
-): SeedWorkspace {
-	return {
-		id,
-		name: id,
-		url: server.url,
-		port: server.port,
-		username: server.username ?? 'opencode',
-		password: server.password ?? '',
-		createdAt: Date.now(),
-		lastUsedAt: Date.now()
-	};
 }

@@ -1,5 +1,6 @@
 import type { Browser } from '@playwright/test';
-import { openPage, type SeedWorkspace } from './browser.ts';
+import type { WorkspaceEntry } from '@repo/opencode-harness/fixtures';
+import { openPage } from './browser.ts';
 
 /** The workspaces page with many workspaces. Times are ms since navigation start. */
 export type WorkspacesResult = {
@@ -21,7 +22,7 @@ export type WorkspacesResult = {
 export async function measureWorkspaces(
 	browser: Browser,
 	appUrl: string,
-	workspaces: SeedWorkspace[],
+	workspaces: WorkspaceEntry[],
 	fastIds: string[]
 ): Promise<WorkspacesResult> {
 	const bench = await openPage(browser, { workspaces });

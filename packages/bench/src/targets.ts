@@ -1,4 +1,4 @@
-import { workspaceFor, type SeedWorkspace } from './browser.ts';
+import { workspaceEntryFor, type WorkspaceEntry } from '@repo/opencode-harness/fixtures';
 import type { ReplayServer } from './replay-server.ts';
 import type { SyntheticSession } from './synthetic.ts';
 
@@ -7,14 +7,16 @@ export type Ui = 'ours' | 'theirs';
 export const UIS: Ui[] = ['ours', 'theirs'];
 
 /** Where a page lives, and what the page needs stored first. */
-export type Target = { url: string; workspaces?: SeedWorkspace[] };
+export type Target = { url: string; workspaces?: WorkspaceEntry[] };
 
 /** The workspace id this bench gives a replay server. */
 export const replayWorkspaceId = (index: number) => `replay-${index}`;
 
 /** The workspaces pointing at the replay servers, in order. */
-export function replayWorkspaces(replays: ReplayServer[]): SeedWorkspace[] {
-	return replays.map((r, i) => workspaceFor(replayWorkspaceId(i), { ...r, password: 'unused' }));
+export function replayWorkspaces(replays: ReplayServer[]): WorkspaceEntry[] {
+	return replays.map((r, i) =>
+		workspaceEntryFor({ ...r, password: 'unused' }, replayWorkspaceId(i))
+	);
 }
 
 /**

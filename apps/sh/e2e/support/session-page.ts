@@ -1,72 +1,42 @@
 import { expect, type Page } from '@playwright/test';
+import {
+	WORKSPACES_STORAGE_KEY,
+	basicAuthHeaders,
+	workspaceEntryFor,
+	type ServerAddress,
+	type WorkspaceEntry
+} from '@repo/opencode-harness/fixtures';
 
-/** A harness server as the tests know it. */
-export type ServerInfo = {
-	url: string;
-	port: number;
-	username: string;
-	password: string | null | undefined;
-};
-
-/** A stored workspace, as the app keeps it in localStorage. */
-export type SeedWorkspace = {
-	id: string;
-	name: string;
-	url: string;
-	port: number;
-	username: string;
-	password: string;
-	createdAt: number;
-	lastUsedAt: number;
-	defaultModel?: { providerID: string; modelID: string };
-	defaultAgent?: string;
-};
-
-const WORKSPACES_KEY = 'opencode-workspaces';
-
-/** The workspace entry for a harness server. */
+/** The e2e convention: a workspace named `name`, with an id made from it. */
 export function workspaceFor(
-	server: ServerInfo,
+	server: ServerAddress,
 	name: string,
-	extra: Partial<SeedWorkspace> = {}
-): SeedWorkspace {
-	return {
-		id: `ws-${name.toLowerCase().replace(/\W+/g, '-')}`,
+	extra: Partial<WorkspaceEntry> = {}
+): WorkspaceEntry {
+	return workspaceEntryFor(server, `ws-${name.toLowerCase().replace(/\W+/g, '-')}`, {
 		name,
-		url: server.url,
-		port: server.port,
-		username: server.username,
-		password: server.password ?? '',
-		createdAt: Date.now(),
-		lastUsedAt: Date.now(),
 		...extra
-	};
+	});
 }
 
 /**
  * Stores workspaces in the page's localStorage before the app first loads (the wizard is
  * covered by its own specs); later loads keep whatever the app saved since.
  */
-export async function seedWorkspaces(page: Page, list: SeedWorkspace[]) {
+export async function seedWorkspaces(page: Page, list: WorkspaceEntry[]) {
 	await page.addInitScript(
 		([key, value]) => {
 			if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
 		},
-		[WORKSPACES_KEY, JSON.stringify(list)] as const
+		[WORKSPACES_STORAGE_KEY, JSON.stringify(list)] as const
 	);
 }
 
-/** Basic auth headers for calling a harness server directly, as another client would. */
-export function authHeaders(server: ServerInfo): Record<string, string> {
-	const token = Buffer.from(`${server.username}:${server.password ?? ''}`).toString('base64');
-	return { authorization: `Basic ${token}`, 'content-type': 'application/json' };
-}
-
 /** Creates a session straight on the server (another client); returns its id. */
-export async function createSessionOnServer(server: ServerInfo, title: string): Promise<string> {
+export async function createSessionOnServer(server: ServerAddress, title: string): Promise<string> {
 	const response = await fetch(`${server.url}/session`, {
 		method: 'POST',
-		headers: authHeaders(server),
+		headers: basicAuthHeaders(server),
 		body: JSON.stringify({ title })
 	});
 	if (!response.ok) throw new Error(`POST /session: ${response.status}`);
@@ -74,8 +44,10 @@ export async function createSessionOnServer(server: ServerInfo, title: string): 
 }
 
 /** The HTTP status of `GET /session/{id}` on a server. */
-export async function sessionStatusOnServer(server: ServerInfo, id: string): Promise<number> {
-	const response = await fetch(`${server.url}/session/${id}`, { headers: authHeaders(server) });
+export async function sessionStatusOnServer(server: ServerAddress, id: string): Promise<number> {
+	const response = await fetch(`${server.url}/session/${id}`, {
+		headers: basicAuthHeaders(server)
+	});
 	await response.body?.cancel();
 	return response.status;
 }
@@ -112,11 +84,15 @@ export function chatActivity(page: Page) {
 }
 
 /** Adds user messages to a session without asking the model (`noReply`), oldest first. */
-export async function addMessagesOnServer(server: ServerInfo, sessionId: string, texts: string[]) {
+export async function addMessagesOnServer(
+	server: ServerAddress,
+	sessionId: string,
+	texts: string[]
+) {
 	for (const text of texts) {
 		const response = await fetch(`${server.url}/session/${sessionId}/message`, {
 			method: 'POST',
-			headers: authHeaders(server),
+			headers: basicAuthHeaders(server),
 			body: JSON.stringify({ parts: [{ type: 'text', text }], noReply: true })
 		});
 		if (!response.ok) throw new Error(`POST /session/${sessionId}/message: ${response.status}`);
@@ -129,14 +105,17 @@ export async function addMessagesOnServer(server: ServerInfo, sessionId: string,
  * prompt waits for start-up work (plugins, provider setup) for many seconds; doing it here
  * keeps that out of the timing of what a test asserts.
  */
-export async function warmUp(server: ServerInfo) {
+export async function warmUp(server: ServerAddress) {
 	const id = await createSessionOnServer(server, 'Warm-up');
 	const response = await fetch(`${server.url}/session/${id}/message`, {
 		method: 'POST',
-		headers: authHeaders(server),
+		headers: basicAuthHeaders(server),
 		body: JSON.stringify({ parts: [{ type: 'text', text: 'Warm up' }] }),
 		signal: AbortSignal.timeout(55_000)
 	});
 	await response.body?.cancel();
-	await fetch(`${server.url}/session/${id}`, { method: 'DELETE', headers: authHeaders(server) });
+	await fetch(`${server.url}/session/${id}`, {
+		method: 'DELETE',
+		headers: basicAuthHeaders(server)
+	});
 }

@@ -1,4 +1,4 @@
-import { workspaceFor } from '../browser.ts';
+import { workspaceEntryFor } from '@repo/opencode-harness/fixtures';
 import { measureWorkspaces } from '../measure-workspaces.ts';
 import type { BenchEnv } from '../setup.ts';
 import { closedPort, startSlowHealthServer } from '../slow-health-server.ts';
@@ -12,12 +12,12 @@ export async function workspacesSection({ env, browser, runs, log }: Ctx): Promi
 		delays.map((d) => startSlowHealthServer(d, env.recording.version))
 	);
 	try {
-		const real = env.harness.servers.map((s, i) => workspaceFor(`Real ${'AB'[i]}`, s));
-		const slowWs = slow.map((s) => workspaceFor(`Slow ${s.delayMs} ms`, s));
+		const real = env.harness.servers.map((s, i) => workspaceEntryFor(s, `Real ${'AB'[i]}`));
+		const slowWs = slow.map((s) => workspaceEntryFor(s, `Slow ${s.delayMs} ms`));
 		const closed = [];
 		for (let i = 0; i < 10; i++) {
 			const port = await closedPort();
-			closed.push(workspaceFor(`Closed ${i}`, { url: `http://127.0.0.1:${port}`, port }));
+			closed.push(workspaceEntryFor({ url: `http://127.0.0.1:${port}`, port }, `Closed ${i}`));
 		}
 		const list = [...real, ...slowWs, ...closed];
 		log('workspaces: 20 workspaces');

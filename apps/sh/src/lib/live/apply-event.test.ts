@@ -9,7 +9,7 @@ import {
 	textPart,
 	userMessage,
 	withParts
-} from '$lib/query/test-data.ts';
+} from '$test-support/query-data.ts';
 import type {
 	MessageWithParts,
 	PermissionRequest,
@@ -19,7 +19,7 @@ import type {
 } from '$lib/query/types.ts';
 import { applyEvent } from './apply-event.ts';
 import type { LiveEvent } from './live-event.ts';
-import { events } from './test-events.ts';
+import { events } from '$test-support/events.ts';
 
 const WS = 'ws-1';
 let queryClient: QueryClient;
@@ -155,15 +155,6 @@ describe('messages and parts', () => {
 		expect(messages()?.[1]?.parts).toEqual([]);
 		apply(events.messageRemoved('ses_1', 'msg_2'));
 		expect(messages()).toEqual([user]);
-	});
-
-	it('appends a text delta to its part', () => {
-		apply(
-			events.messageUpdated(assistantMessage('msg_2', 'ses_1')),
-			events.partUpdated(textPart('prt_2', ids, 'Hel')),
-			events.partDelta(textPart('prt_2', ids), 'lo')
-		);
-		expect(messages()?.[1]?.parts[0]).toMatchObject({ text: 'Hello' });
 	});
 
 	it('refetches the session once when a part belongs to a message it never saw', () => {

@@ -1,12 +1,7 @@
 import type { QueryClient } from '@tanstack/svelte-query';
 import { keys } from '$lib/query/keys.ts';
-import {
-	appendToParts,
-	removeMessage,
-	removePart,
-	writeMessage,
-	writePart
-} from '$lib/query/message-cache.ts';
+import { removeMessage, removePart, writeMessage, writePart } from '$lib/query/message-cache.ts';
+import { refetchMessages } from '$lib/query/refetch.ts';
 import { removePermission, writePermission } from '$lib/query/permission-cache.ts';
 import {
 	clearSessionError,
@@ -18,17 +13,12 @@ import {
 import type { LiveEvent } from './live-event.ts';
 
 /**
- * Writes one event of workspace `ws` into the cache, in place. Event types that change nothing
- * cached are ignored. When an event cannot be placed (it refers to a message or part the cache
+ * Writes one event of workspace `ws` into the cache, in place. Text deltas are not events this
+ * takes: the event sink sums them per frame and appends them itself. Event types that change
+ * nothing cached are ignored. When an event cannot be placed (it refers to a message or part the cache
  * never saw), that session's messages are refetched once instead.
  */
 export function applyEvent(queryClient: QueryClient, ws: string, event: LiveEvent): void {
-	const refetchMessages = (sessionId: string) =>
-		void queryClient.invalidateQueries(
-			{ queryKey: keys.messages.list(ws, sessionId), exact: true },
-			{ cancelRefetch: false }
-		);
-
 	switch (event.type) {
 		case 'session.created':
 		case 'session.updated':
@@ -48,7 +38,7 @@ export function applyEvent(queryClient: QueryClient, ws: string, event: LiveEven
 			return;
 		}
 		case 'session.compacted':
-			return refetchMessages(event.properties.sessionID);
+			return refetchMessages(queryClient, ws, event.properties.sessionID);
 		case 'message.updated':
 			writeMessage(queryClient, ws, event.properties.info);
 			return;
@@ -59,20 +49,12 @@ export function applyEvent(queryClient: QueryClient, ws: string, event: LiveEven
 		}
 		case 'message.part.updated': {
 			const { part } = event.properties;
-			if (!writePart(queryClient, ws, part)) refetchMessages(part.sessionID);
+			if (!writePart(queryClient, ws, part)) refetchMessages(queryClient, ws, part.sessionID);
 			return;
 		}
 		case 'message.part.removed': {
 			const { sessionID, messageID, partID } = event.properties;
 			removePart(queryClient, ws, { sessionId: sessionID, messageId: messageID, partId: partID });
-			return;
-		}
-		case 'message.part.delta': {
-			const { sessionID, messageID, partID, field, delta } = event.properties;
-			const append = { sessionId: sessionID, messageId: messageID, partId: partID, field };
-			if (!appendToParts(queryClient, ws, sessionID, [{ ...append, text: delta }])) {
-				refetchMessages(sessionID);
-			}
 			return;
 		}
 		case 'permission.asked':

@@ -2,11 +2,11 @@ import type { QueryClient } from '@tanstack/svelte-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keys } from '$lib/query/keys.ts';
 import { createQueryClient } from '$lib/query/query-client.ts';
-import { assistantMessage, textPart, withParts } from '$lib/query/test-data.ts';
+import { assistantMessage, textPart, withParts } from '$test-support/query-data.ts';
 import type { MessageWithParts } from '$lib/query/types.ts';
 import { createEventSink } from './event-sink.ts';
 import { FALLBACK_FRAME_MS, scheduleFrame } from './frame.ts';
-import { events } from './test-events.ts';
+import { events } from '$test-support/events.ts';
 
 const WS = 'ws-1';
 const ids = { sessionID: 'ses_1', messageID: 'msg_1' };

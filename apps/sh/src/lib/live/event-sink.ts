@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/svelte-query';
-import { keys } from '$lib/query/keys.ts';
 import { appendToParts, type PartAppend } from '$lib/query/message-cache.ts';
+import { refetchMessages } from '$lib/query/refetch.ts';
 import { applyEvent } from './apply-event.ts';
 import { scheduleFrame as defaultScheduleFrame, type FrameScheduler } from './frame.ts';
 import type { LiveEvent } from './live-event.ts';
@@ -46,10 +46,7 @@ export function createEventSink(options: EventSinkOptions): EventSink {
 		pending.clear();
 		for (const [sessionId, appends] of bySession) {
 			if (!appendToParts(queryClient, workspaceId, sessionId, appends)) {
-				void queryClient.invalidateQueries(
-					{ queryKey: keys.messages.list(workspaceId, sessionId), exact: true },
-					{ cancelRefetch: false }
-				);
+				refetchMessages(queryClient, workspaceId, sessionId);
 			}
 		}
 	};

@@ -2,13 +2,18 @@ import { QueryObserver, type QueryClient } from '@tanstack/svelte-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keys } from '$lib/query/keys.ts';
 import { createQueryClient } from '$lib/query/query-client.ts';
-import { session } from '$lib/query/test-data.ts';
+import { session } from '$test-support/query-data.ts';
 import type { Session } from '$lib/query/types.ts';
 import { connectionFor, type Workspace } from '$lib/workspaces/index.ts';
 import { createLiveManager, type LiveManager } from './live-manager.ts';
 import type { PageSignals } from './page-signals.ts';
-import { events } from './test-events.ts';
-import { createFakeServer, json, noAnswer, type FakeServer } from './test-server.ts';
+import { events } from '$test-support/events.ts';
+import {
+	createFakeServer,
+	json,
+	noAnswer,
+	type FakeServer
+} from '$test-support/scripted-server.ts';
 
 let server: FakeServer;
 let queryClient: QueryClient;

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveEvent } from './live-event.ts';
 import { createWorkspaceMonitor, type MonitorOptions, type WorkspaceMonitor } from './monitor.ts';
-import { createFakeServer, json, networkDown, noAnswer, type FakeServer } from './test-server.ts';
+import {
+	createFakeServer,
+	json,
+	networkDown,
+	noAnswer,
+	type FakeServer
+} from '$test-support/scripted-server.ts';
 import type { WorkspaceStatus } from './workspace-status.ts';
 
 const OPTIONS: MonitorOptions = {

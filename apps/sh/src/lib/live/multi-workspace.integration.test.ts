@@ -2,7 +2,8 @@ import { startHarness, waitFor, type Harness } from '@repo/opencode-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuthHeader, unwrap } from '$lib/opencode/index.ts';
 import { keys } from '$lib/query/keys.ts';
-import { messageMutations, messageQueries } from '$lib/query/messages.ts';
+import { messagePageQueries } from '$lib/query/message-pages.ts';
+import { promptMutations } from '$lib/query/prompt.ts';
 import { createQueryClient } from '$lib/query/query-client.ts';
 import { sessionMutations, sessionQueries } from '$lib/query/sessions.ts';
 import type { MessageWithParts, Session } from '$lib/query/types.ts';
@@ -16,7 +17,7 @@ import {
 	observe,
 	textOf,
 	workspaceFor
-} from './integration-kit.ts';
+} from '$test-support/integration-kit.ts';
 import type { LiveEvent } from './live-event.ts';
 import { createLiveManager } from './live-manager.ts';
 import type { PageSignals } from './page-signals.ts';
@@ -120,9 +121,9 @@ describe('two workspaces streaming at once', () => {
 					const session = await mutate(queryClient, sessionMutations.create(api), {});
 					stops.push(
 						observe(queryClient, sessionQueries.list(api)),
-						observe(queryClient, messageQueries.list(api, session.id))
+						observe(queryClient, messagePageQueries.latest(api, session.id))
 					);
-					await mutate(queryClient, messageMutations.prompt(api), {
+					await mutate(queryClient, promptMutations.send(api), {
 						sessionId: session.id,
 						text: `Hello ${ws.id}`
 					});

@@ -2,7 +2,8 @@ import { startHarness, waitFor, type Harness } from '@repo/opencode-harness';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { unwrap } from '$lib/opencode/index.ts';
 import { keys } from '$lib/query/keys.ts';
-import { messageMutations, messageQueries } from '$lib/query/messages.ts';
+import { messagePageQueries } from '$lib/query/message-pages.ts';
+import { promptMutations } from '$lib/query/prompt.ts';
 import { createQueryClient } from '$lib/query/query-client.ts';
 import { sessionMutations, sessionQueries } from '$lib/query/sessions.ts';
 import type { MessageWithParts, Session, SessionStatusMap } from '$lib/query/types.ts';
@@ -16,7 +17,7 @@ import {
 	switchableFetch,
 	textOf,
 	workspaceFor
-} from './integration-kit.ts';
+} from '$test-support/integration-kit.ts';
 import { createLiveManager } from './live-manager.ts';
 
 const STORY = 'Once upon a time a small client lost its server and found it again. '.repeat(3);
@@ -56,10 +57,10 @@ it('reconnects by itself after a restart mid-reply and refetches what it missed'
 		const views = [
 			observe(queryClient, sessionQueries.list(api)),
 			observe(queryClient, sessionQueries.statuses(api)),
-			observe(queryClient, messageQueries.list(api, session.id))
+			observe(queryClient, messagePageQueries.latest(api, session.id))
 		];
 		harness.model.setReply({ text: STORY, chunkSize: 4, chunkDelayMs: 100 });
-		await mutate(queryClient, messageMutations.prompt(api), {
+		await mutate(queryClient, promptMutations.send(api), {
 			sessionId: session.id,
 			text: 'Tell me a story'
 		});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { forgetClient, getClient } from './client-cache.ts';
-import { testConnection } from './test-fetch.ts';
+import { testConnection } from '$test-support/fetch.ts';
 
 describe('getClient', () => {
 	afterEach(() => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from './call.ts';
 import { createClient } from './client.ts';
 import { ForeignOriginError } from './guard.ts';
-import { hangingFetch, jsonResponse, recordingFetch, testConnection } from './test-fetch.ts';
+import { hangingFetch, jsonResponse, recordingFetch, testConnection } from '$test-support/fetch.ts';
 
 const okFetch = () => recordingFetch(() => jsonResponse([]));
 

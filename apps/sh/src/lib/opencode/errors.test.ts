@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, unwrap } from './call.ts';
 import { createClient } from './client.ts';
 import { OpencodeApiError } from './errors.ts';
-import { jsonResponse, recordingFetch, testConnection } from './test-fetch.ts';
+import { jsonResponse, recordingFetch, testConnection } from '$test-support/fetch.ts';
 
 function clientAnswering(respond: () => Response | Promise<Response>) {
 	return createClient(testConnection(), { fetch: recordingFetch(respond).fetch });

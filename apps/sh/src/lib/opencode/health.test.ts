@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkHealth } from './health.ts';
-import { jsonResponse, recordingFetch, testConnection } from './test-fetch.ts';
+import { jsonResponse, recordingFetch, testConnection } from '$test-support/fetch.ts';
 
 describe('checkHealth', () => {
 	it('reports health, version and latency', async () => {

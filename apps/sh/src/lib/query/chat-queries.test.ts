@@ -1,12 +1,12 @@
 import { MutationObserver, QueryClient } from '@tanstack/svelte-query';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '$lib/opencode/index.ts';
-import { jsonResponse, recordingFetch, testConnection } from '$lib/opencode/test-fetch.ts';
+import { jsonResponse, recordingFetch, testConnection } from '$test-support/fetch.ts';
 import { keys } from './keys.ts';
 import { messagePageMutations, messagePageQueries } from './message-pages.ts';
 import { promptMutations } from './prompt.ts';
 import { createQueryClient } from './query-client.ts';
-import { textPart, userMessage, withParts } from './test-data.ts';
+import { textPart, userMessage, withParts } from '$test-support/query-data.ts';
 import type { MessageWithParts, SessionStatusMap } from './types.ts';
 import type { WorkspaceApi } from './workspace-api.ts';
 

@@ -7,7 +7,6 @@ export {
 	sessionMutations,
 	type CreateSessionInput
 } from './sessions.ts';
-export { messageQueries, messageMutations, type PromptInput } from './messages.ts';
 export {
 	permissionQueries,
 	permissionMutations,

@@ -11,7 +11,7 @@ const messages = (ws: string) => [...workspace(ws), 'messages'] as const;
 const permissions = (ws: string) => [...workspace(ws), 'permissions'] as const;
 
 /**
- * Every query and mutation key of the app, general to specific. Each begins with the
+ * Every query key of the app, general to specific. Each begins with the
  * workspace id, so one workspace's entries can be found, refetched or dropped together.
  */
 export const keys = {
@@ -37,15 +37,5 @@ export const keys = {
 	},
 	providers: (ws: string) => [...workspace(ws), 'providers'] as const,
 	agents: (ws: string) => [...workspace(ws), 'agents'] as const,
-	config: (ws: string) => [...workspace(ws), 'config'] as const,
-	/** Mutation keys, for `useMutationState` (e.g. a "sending…" indicator). */
-	mutations: {
-		createSession: (ws: string) => [...sessions(ws), 'create'] as const,
-		renameSession: (ws: string) => [...sessions(ws), 'rename'] as const,
-		deleteSession: (ws: string) => [...sessions(ws), 'delete'] as const,
-		prompt: (ws: string) => [...messages(ws), 'prompt'] as const,
-		abort: (ws: string) => [...messages(ws), 'abort'] as const,
-		loadOlderMessages: (ws: string) => [...messages(ws), 'load-older'] as const,
-		replyPermission: (ws: string) => [...permissions(ws), 'reply'] as const
-	}
+	config: (ws: string) => [...workspace(ws), 'config'] as const
 };

@@ -81,7 +81,6 @@ export const messagePageMutations = {
 	/** Fetches the page before `cursor` and puts it in front of the cached messages. */
 	loadOlder: (api: WorkspaceApi) =>
 		mutationOptions({
-			mutationKey: keys.mutations.loadOlderMessages(api.id),
 			mutationFn: ({ sessionId, cursor }: { sessionId: string; cursor: string }) =>
 				fetchPage(api, sessionId, MESSAGE_PAGE_SIZE, cursor),
 			onSuccess: (page, { sessionId }, _result, { client }) =>

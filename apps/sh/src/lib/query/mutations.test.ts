@@ -6,11 +6,12 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '$lib/opencode/index.ts';
 import { keys } from './keys.ts';
-import { messageMutations, messageQueries } from './messages.ts';
+import { messagePageQueries } from './message-pages.ts';
+import { promptMutations } from './prompt.ts';
 import { permissionMutations } from './permissions.ts';
 import { createQueryClient } from './query-client.ts';
 import { sessionMutations, sessionQueries } from './sessions.ts';
-import { permissionRequest, session } from './test-data.ts';
+import { permissionRequest, session } from '$test-support/query-data.ts';
 import type { Session } from './types.ts';
 import type { WorkspaceApi } from './workspace-api.ts';
 
@@ -65,7 +66,9 @@ describe('session queries', () => {
 
 	it('turn an error answer into an OpencodeApiError', async () => {
 		answer = () => new Response(null, { status: 401 });
-		await expect(queryClient.fetchQuery(messageQueries.list(api, 'ses_1'))).rejects.toMatchObject({
+		await expect(
+			queryClient.fetchQuery(messagePageQueries.latest(api, 'ses_1'))
+		).rejects.toMatchObject({
 			name: 'OpencodeApiError',
 			kind: 'unauthorized'
 		});
@@ -107,14 +110,16 @@ describe('session mutations', () => {
 describe('message mutations', () => {
 	it('prompt sends the text to prompt_async', async () => {
 		answer = () => new Response(null, { status: 204 });
-		await mutate(messageMutations.prompt(api), { sessionId: 'ses_1', text: 'Hello' });
+		await mutate(promptMutations.send(api), { sessionId: 'ses_1', text: 'Hello' });
 		expect(new URL(requests[0]!.url).pathname).toBe('/session/ses_1/prompt_async');
-		expect(await requests[0]!.json()).toEqual({ parts: [{ type: 'text', text: 'Hello' }] });
+		expect(await requests[0]!.json()).toMatchObject({
+			parts: [{ type: 'text', text: 'Hello' }]
+		});
 	});
 
 	it('abort marks the session idle', async () => {
 		queryClient.setQueryData(keys.sessions.statuses(WS), { ses_1: { type: 'busy' } });
-		await mutate(messageMutations.abort(api), { sessionId: 'ses_1' });
+		await mutate(promptMutations.abort(api), { sessionId: 'ses_1' });
 		expect(queryClient.getQueryData(keys.sessions.statuses(WS))).toEqual({});
 	});
 });

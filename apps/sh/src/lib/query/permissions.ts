@@ -29,7 +29,6 @@ export const permissionMutations = {
 	/** `POST /permission/{id}/reply`; the request leaves the pending list. */
 	reply: (api: WorkspaceApi) =>
 		mutationOptions({
-			mutationKey: keys.mutations.replyPermission(api.id),
 			mutationFn: async ({ requestId, reply, message }: PermissionReplyInput) =>
 				unwrap(
 					(await api.client()).POST('/permission/{requestID}/reply', {

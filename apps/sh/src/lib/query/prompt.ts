@@ -1,7 +1,6 @@
 import { mutationOptions, type QueryClient } from '@tanstack/svelte-query';
 import { unwrap } from '$lib/opencode/index.ts';
 import { ascendingId } from './ids.ts';
-import { keys } from './keys.ts';
 import { removeMessage, writeMessage, writePart } from './message-cache.ts';
 import { clearSessionError, setSessionStatus } from './session-cache.ts';
 import type { ModelChoice } from './types-chat.ts';
@@ -48,7 +47,6 @@ export const promptMutations = {
 	 */
 	send: (api: WorkspaceApi) =>
 		mutationOptions({
-			mutationKey: keys.mutations.prompt(api.id),
 			mutationFn: async (input: SendPromptInput, { client }): Promise<void> => {
 				const ids = { messageId: ascendingId('msg'), partId: ascendingId('prt') };
 				writeOptimistic(client, api.id, input, ids);
@@ -70,5 +68,21 @@ export const promptMutations = {
 					throw error;
 				}
 			}
+		}),
+
+	/**
+	 * `POST /session/{id}/abort`. The server ends the run with `session.error` and an idle
+	 * status; the session is marked idle here too, in case that event is missed.
+	 */
+	abort: (api: WorkspaceApi) =>
+		mutationOptions({
+			mutationFn: async ({ sessionId }: { sessionId: string }) =>
+				unwrap(
+					(await api.client()).POST('/session/{sessionID}/abort', {
+						params: { path: { sessionID: sessionId } }
+					})
+				),
+			onSuccess: (_aborted, { sessionId }, _result, { client }) =>
+				setSessionStatus(client, api.id, sessionId, { type: 'idle' })
 		})
 };

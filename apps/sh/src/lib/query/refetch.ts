@@ -13,3 +13,11 @@ export async function refetchLiveData(queryClient: QueryClient, ws: string): Pro
 		)
 	);
 }
+
+/** Refetches one session's messages, once: for an event the cache could not place. */
+export function refetchMessages(queryClient: QueryClient, ws: string, sessionId: string): void {
+	void queryClient.invalidateQueries(
+		{ queryKey: keys.messages.list(ws, sessionId), exact: true },
+		{ cancelRefetch: false }
+	);
+}

@@ -70,7 +70,6 @@ export const sessionMutations = {
 	/** `POST /session`; the new session goes into the cached lists and its detail. */
 	create: (api: WorkspaceApi) =>
 		mutationOptions({
-			mutationKey: keys.mutations.createSession(api.id),
 			mutationFn: async (input: CreateSessionInput = {}): Promise<Session> =>
 				unwrap((await api.client()).POST('/session', { body: input })),
 			onSuccess: (session, _input, _result, { client }) =>
@@ -80,7 +79,6 @@ export const sessionMutations = {
 	/** `PATCH /session/{id}` with a new title. */
 	rename: (api: WorkspaceApi) =>
 		mutationOptions({
-			mutationKey: keys.mutations.renameSession(api.id),
 			mutationFn: async ({ sessionId, title }: { sessionId: string; title: string }) =>
 				unwrap(
 					(await api.client()).PATCH('/session/{sessionID}', {
@@ -94,7 +92,6 @@ export const sessionMutations = {
 	/** `DELETE /session/{id}`; the session leaves every cached list. */
 	remove: (api: WorkspaceApi) =>
 		mutationOptions({
-			mutationKey: keys.mutations.deleteSession(api.id),
 			mutationFn: async ({ sessionId }: { sessionId: string }) =>
 				unwrap(
 					(await api.client()).DELETE('/session/{sessionID}', {
