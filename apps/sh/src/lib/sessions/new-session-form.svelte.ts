@@ -37,9 +37,11 @@ export class NewSessionForm {
 	readonly workspace = $derived(
 		this.#workspaceId ? workspaces.getWorkspace(this.#workspaceId) : undefined
 	);
-	readonly connected = $derived(!!this.#workspaceId && isConnected(this.#workspaceId));
-
 	readonly #options = createModelAgentOptions(() => this.#workspaceId);
+
+	get connected() {
+		return this.#options.connected;
+	}
 	readonly #config = createQuery(() => ({
 		...configQueries.defaults(this.#api),
 		enabled: this.connected
